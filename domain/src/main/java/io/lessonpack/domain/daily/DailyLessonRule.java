@@ -1,0 +1,24 @@
+package io.lessonpack.domain.daily;
+
+import java.util.Optional;
+
+/**
+ * At most one lesson per learner per UTC calendar day, across all languages (DOMAIN.md rule 1).
+ *
+ * <p>The rule is a pure function of the learner's last lesson day and today; storage adapters
+ * enforce the same rule with a condition so two concurrent invocations cannot both pass it.
+ */
+public final class DailyLessonRule {
+
+    private DailyLessonRule() {
+    }
+
+    /**
+     * Whether a learner whose last lesson was on {@code lastLessonDay} (empty when never) may get a
+     * lesson on {@code today}. A last lesson day after today (a clock that went backwards) does not
+     * allow a second lesson either.
+     */
+    public static boolean allowsLesson(Optional<LessonDay> lastLessonDay, LessonDay today) {
+        return lastLessonDay.map(last -> last.compareTo(today) < 0).orElse(true);
+    }
+}
