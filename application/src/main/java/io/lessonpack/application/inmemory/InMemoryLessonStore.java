@@ -1,0 +1,259 @@
+package io.lessonpack.application.inmemory;
+
+import io.lessonpack.application.port.out.AuthoredDraft;
+import io.lessonpack.application.port.out.ClaimResult;
+import io.lessonpack.application.port.out.CommitResult;
+import io.lessonpack.application.port.out.DayClaim;
+import io.lessonpack.application.port.out.GenerationCommit;
+import io.lessonpack.application.port.out.GenerationRecord;
+import io.lessonpack.application.port.out.LearnerState;
+import io.lessonpack.application.port.out.LessonDayPort;
+import io.lessonpack.application.port.out.LessonDayStatus;
+import io.lessonpack.application.port.out.LoadCurriculumPort;
+import io.lessonpack.application.port.out.LoadLearnerStatePort;
+import io.lessonpack.application.port.out.LoadPackagePort;
+import io.lessonpack.application.port.out.PackageGeneratedEvent;
+import io.lessonpack.application.port.out.SaveGenerationPort;
+import io.lessonpack.domain.curriculum.CurriculumEntry;
+import io.lessonpack.domain.daily.LessonDay;
+import io.lessonpack.domain.learner.SessionId;
+import io.lessonpack.domain.learner.UserId;
+import io.lessonpack.domain.lesson.LessonPackage;
+import io.lessonpack.domain.lesson.PackageId;
+import io.lessonpack.domain.word.Language;
+import io.lessonpack.domain.word.WordKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * All of lessonpack's state in memory: lesson days and claims, per-language learner state,
+ * packages, curricula and run records. It keeps the same promises as the DynamoDB adapters (a
+ * claim and a commit are atomic and conditional), so a JVM service can embed lessonpack without
+ * AWS and tests exercise the real concurrency rules. Thread-safe: every operation is synchronized.
+ *
+ * <pre>{@code
+ * InMemoryLessonStore store = new InMemoryLessonStore();
+ * GenerationPorts ports = new GenerationPorts(store, store, store, analysisResults, store, store,
+ *         publisher, author);
+ * }</pre>
+ */
+public final class InMemoryLessonStore
+        implements LessonDayPort, LoadLearnerStatePort, LoadPackagePort, LoadCurriculumPort, SaveGenerationPort {
+
+    private final Map<UserId, DayRecord> days = new HashMap<>();
+    private final Set<SessionKey> generatedSessions = new HashSet<>();
+    private final Map<LearnerLanguage, LearnerState> states = new HashMap<>();
+    private final Map<PackageId, LessonPackage> packages = new LinkedHashMap<>();
+    private final Map<LearnerLanguage, Map<WordKey, CurriculumEntry>> curricula = new HashMap<>();
+    private final List<GenerationRecord> runs = new ArrayList<>();
+
+    private record LearnerLanguage(UserId userId, String language) {
+        static LearnerLanguage of(UserId userId, Language language) {
+            return new LearnerLanguage(userId, language.code());
+        }
+    }
+
+    private record SessionKey(UserId userId, SessionId sessionId) {
+    }
+
+    private record Claim(LessonDay day, SessionId sessionId, String token, Instant leaseExpires, AuthoredDraft draft) {
+        Claim withLease(Instant lease) {
+            return new Claim(day, sessionId, token, lease, draft);
+        }
+
+        Claim withDraft(AuthoredDraft d) {
+            return new Claim(day, sessionId, token, leaseExpires, d);
+        }
+    }
+
+    private record DayRecord(LessonDay lastLessonDay, Claim claim, PackageGeneratedEvent unpublished) {
+        static final DayRecord EMPTY = new DayRecord(null, null, null);
+    }
+
+    // ---- LessonDayPort ----
+
+    @Override
+    public synchronized LessonDayStatus status(UserId userId, SessionId sessionId) {
+        DayRecord day = days.getOrDefault(userId, DayRecord.EMPTY);
+        return new LessonDayStatus(Optional.ofNullable(day.lastLessonDay()),
+                generatedSessions.contains(new SessionKey(userId, sessionId)), Optional.ofNullable(day.unpublished()));
+    }
+
+    @Override
+    public synchronized ClaimResult claim(DayClaim request) {
+        DayRecord day = days.getOrDefault(request.userId(), DayRecord.EMPTY);
+        if (day.lastLessonDay() != null && day.lastLessonDay().compareTo(request.day()) >= 0) {
+            return new ClaimResult.AlreadyHadLesson();
+        }
+        Claim held = day.claim();
+        boolean sameDay = held != null && held.day().equals(request.day());
+        if (sameDay && held.leaseExpires().isAfter(request.now())) {
+            return new ClaimResult.HeldByAnother(held.sessionId().equals(request.sessionId()));
+        }
+        Optional<AuthoredDraft> resumed = sameDay && held.sessionId().equals(request.sessionId())
+                ? Optional.ofNullable(held.draft()) : Optional.empty();
+        Claim claim = new Claim(request.day(), request.sessionId(), request.token(), request.leaseExpires(),
+                resumed.orElse(null));
+        days.put(request.userId(), new DayRecord(day.lastLessonDay(), claim, day.unpublished()));
+        return new ClaimResult.Claimed(resumed);
+    }
+
+    @Override
+    public synchronized boolean storeDraft(UserId userId, String token, AuthoredDraft draft) {
+        DayRecord day = days.get(userId);
+        if (day == null || day.claim() == null || !day.claim().token().equals(token)) {
+            return false;
+        }
+        days.put(userId, new DayRecord(day.lastLessonDay(), day.claim().withDraft(draft), day.unpublished()));
+        return true;
+    }
+
+    @Override
+    public synchronized void release(UserId userId, String token, Instant now) {
+        DayRecord day = days.get(userId);
+        if (day != null && day.claim() != null && day.claim().token().equals(token)) {
+            days.put(userId, new DayRecord(day.lastLessonDay(), day.claim().withLease(now), day.unpublished()));
+        }
+    }
+
+    @Override
+    public synchronized void markPublished(UserId userId, String eventId) {
+        DayRecord day = days.get(userId);
+        if (day != null && day.unpublished() != null && day.unpublished().eventId().equals(eventId)) {
+            days.put(userId, new DayRecord(day.lastLessonDay(), day.claim(), null));
+        }
+    }
+
+    // ---- LoadLearnerStatePort, LoadPackagePort ----
+
+    @Override
+    public synchronized LearnerState loadLearnerState(UserId userId, Language language) {
+        return states.getOrDefault(LearnerLanguage.of(userId, language), LearnerState.none());
+    }
+
+    @Override
+    public synchronized Optional<LessonPackage> loadPackage(PackageId id) {
+        return Optional.ofNullable(packages.get(id));
+    }
+
+    @Override
+    public synchronized Optional<LessonPackage> findPackage(UserId userId, Language language) {
+        return packages.values().stream()
+                .filter(p -> p.userId().equals(userId) && p.language().code().equals(language.code()))
+                .findFirst();
+    }
+
+    // ---- LoadCurriculumPort ----
+
+    @Override
+    public synchronized List<CurriculumEntry> reviewCandidates(UserId userId, Language language, LessonDay today,
+            int limit) {
+        return curriculum(userId, language).values().stream()
+                .filter(e -> e.introducedOn().compareTo(today) < 0)
+                .sorted(Comparator.comparing((CurriculumEntry e) -> e.memory().isPresent())
+                        .thenComparing(e -> e.memory().map(m -> m.lastReview().plusDays(Math.round(m.stability())))
+                                .orElse(e.introducedOn().date())))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<CurriculumEntry> entries(UserId userId, Language language, Set<WordKey> keys) {
+        Map<WordKey, CurriculumEntry> curriculum = curriculum(userId, language);
+        return keys.stream().map(curriculum::get).filter(e -> e != null).toList();
+    }
+
+    @Override
+    public synchronized Set<WordKey> existingKeys(UserId userId, Language language, Set<WordKey> keys) {
+        Set<WordKey> answered = new HashSet<>();
+        for (CurriculumEntry e : curriculum(userId, language).values()) {
+            answered.add(e.key());
+            e.readingKey().ifPresent(answered::add);
+        }
+        Set<WordKey> found = new HashSet<>(keys);
+        found.retainAll(answered);
+        return found;
+    }
+
+    @Override
+    public synchronized List<CurriculumEntry> recentEntries(UserId userId, Language language, int limit) {
+        List<CurriculumEntry> all = new ArrayList<>(curriculum(userId, language).values());
+        List<CurriculumEntry> newestFirst = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
+            newestFirst.add(all.get(i));
+        }
+        return newestFirst;
+    }
+
+    private Map<WordKey, CurriculumEntry> curriculum(UserId userId, Language language) {
+        return curricula.getOrDefault(LearnerLanguage.of(userId, language), Map.of());
+    }
+
+    // ---- SaveGenerationPort ----
+
+    @Override
+    public synchronized CommitResult commit(UserId userId, GenerationCommit commit) {
+        DayRecord day = days.getOrDefault(userId, DayRecord.EMPTY);
+        if (day.claim() == null || !day.claim().token().equals(commit.claimToken())
+                || (day.lastLessonDay() != null && day.lastLessonDay().compareTo(commit.day()) >= 0)) {
+            return CommitResult.CLAIM_LOST;
+        }
+        LessonPackage pkg = commit.lessonPackage();
+        LearnerLanguage learnerLanguage = LearnerLanguage.of(userId, pkg.language());
+        LessonPackage current = packages.get(pkg.id());
+        long currentVersion = current == null ? 0 : current.version();
+        if (currentVersion != commit.expectedVersion()) {
+            return CommitResult.STALE_PACKAGE;
+        }
+        LearnerState state = states.getOrDefault(learnerLanguage, LearnerState.none());
+        if (!state.lastProcessedAt().equals(commit.previousProcessedAt())) {
+            return CommitResult.STALE_STATE;
+        }
+        Map<WordKey, CurriculumEntry> curriculum = curricula.computeIfAbsent(learnerLanguage, k -> new LinkedHashMap<>());
+        if (commit.curriculumChange().added().stream().anyMatch(e -> curriculum.containsKey(e.key()))) {
+            return CommitResult.STALE_STATE;
+        }
+        packages.put(pkg.id(), pkg);
+        states.put(learnerLanguage, new LearnerState(Optional.of(commit.lastProcessedAt()), Optional.of(pkg.id())));
+        commit.curriculumChange().updated().forEach(e -> curriculum.put(e.key(), e));
+        commit.curriculumChange().added().forEach(e -> curriculum.put(e.key(), e));
+        generatedSessions.add(new SessionKey(userId, commit.record().sessionId()));
+        days.put(userId, new DayRecord(commit.day(), null, commit.event()));
+        runs.add(commit.record());
+        return CommitResult.COMMITTED;
+    }
+
+    @Override
+    public synchronized void skipResultsUpTo(UserId userId, Language language, Optional<Instant> from, Instant to) {
+        LearnerLanguage key = LearnerLanguage.of(userId, language);
+        LearnerState state = states.getOrDefault(key, LearnerState.none());
+        if (state.lastProcessedAt().map(to::isAfter).orElse(true)) {
+            states.put(key, new LearnerState(Optional.of(to), state.packageId()));
+        }
+    }
+
+    // ---- inspection, for embedding services, the demo and tests ----
+
+    /** Every package, in creation order. */
+    public synchronized List<LessonPackage> packages() {
+        return List.copyOf(packages.values());
+    }
+
+    /** The learner's whole curriculum for a language, in introduction order. */
+    public synchronized List<CurriculumEntry> curriculumOf(UserId userId, Language language) {
+        return List.copyOf(curriculum(userId, language).values());
+    }
+
+    /** The record of every committed generation, oldest first. */
+    public synchronized List<GenerationRecord> runs() {
+        return List.copyOf(runs);
+    }
+}

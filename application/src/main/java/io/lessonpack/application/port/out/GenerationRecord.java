@@ -1,0 +1,21 @@
+package io.lessonpack.application.port.out;
+
+import io.lessonpack.domain.learner.SessionId;
+import java.util.Objects;
+
+/**
+ * The record of one generation, stored with the package and logged: which session produced it,
+ * who wrote it, what it cost, and how much it changed.
+ *
+ * @param repairRounds 0, or 1 when the first draft broke a rule and was repaired
+ * @param resumed      whether a stored draft from a failed attempt was reused (no author call)
+ */
+public record GenerationRecord(SessionId sessionId, String author, AuthorUsage usage, int repairRounds,
+        boolean resumed, int reviewWords, int newWords, int resultsConsumed) {
+
+    public GenerationRecord {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(usage, "usage");
+    }
+}

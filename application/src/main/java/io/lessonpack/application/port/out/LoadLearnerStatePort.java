@@ -1,0 +1,11 @@
+package io.lessonpack.application.port.out;
+
+import io.lessonpack.domain.learner.UserId;
+import io.lessonpack.domain.word.Language;
+
+/** Reads what the service remembers per (learner, language). */
+public interface LoadLearnerStatePort {
+
+    /** The state for the learner and language; {@link LearnerState#none()} when never seen. */
+    LearnerState loadLearnerState(UserId userId, Language language);
+}

@@ -1,0 +1,51 @@
+package io.lessonpack.application.service;
+
+import io.lessonpack.domain.lesson.NewWordCount;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The knobs of a generation, with defaults that fit a 60-second Lambda on a queue whose visibility
+ * timeout is six times that.
+ *
+ * @param newWords           new words per lesson
+ * @param claimLease         how long a claim on the day holds if its attempt dies: longer than an
+ *                           invocation (60 s), shorter than the visibility timeout (360 s)
+ * @param analysisWait       how long after a session ends its own analysis is waited for
+ * @param maxResults         analysis results read per generation (oldest first; the rest next time)
+ * @param reviewCandidates   curriculum entries ranked per generation
+ * @param knownWordSample    known words given to the author
+ */
+public record GenerationSettings(NewWordCount newWords, Duration claimLease, Duration analysisWait, int maxResults,
+        int reviewCandidates, int knownWordSample) {
+
+    public GenerationSettings {
+        Objects.requireNonNull(newWords, "newWords");
+        requirePositive(claimLease, "claimLease");
+        Objects.requireNonNull(analysisWait, "analysisWait");
+        if (analysisWait.isNegative()) {
+            throw new IllegalArgumentException("analysisWait must not be negative");
+        }
+        if (maxResults < 1 || reviewCandidates < 1 || knownWordSample < 0) {
+            throw new IllegalArgumentException("maxResults and reviewCandidates must be positive, knownWordSample not negative");
+        }
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+
+    /** The defaults described above: 5 new words, 3-minute lease, 15-minute analysis wait. */
+    public static GenerationSettings defaults() {
+        return new GenerationSettings(NewWordCount.defaultCount(), Duration.ofMinutes(3), Duration.ofMinutes(15), 50,
+                200, 40);
+    }
+
+    /** The same settings with another new-word count. */
+    public GenerationSettings withNewWords(NewWordCount count) {
+        return new GenerationSettings(count, claimLease, analysisWait, maxResults, reviewCandidates, knownWordSample);
+    }
+}
