@@ -1,0 +1,46 @@
+package io.lessonpack.bootstrap.local;
+
+import io.lessonpack.bootstrap.local.demo.DemoCommand;
+import io.lessonpack.bootstrap.local.eval.EvalSchedulerCommand;
+import java.util.List;
+
+/**
+ * The local runtime's entry point: {@code demo} and {@code eval-scheduler}. The {@code ./lessonpack}
+ * script at the project root builds the project and calls this with its arguments.
+ */
+public final class Main {
+
+    private static final String HELP = """
+            lessonpack local runtime
+              demo [--days N] [--new-words N]   simulate sample learners and print their daily packages
+              eval-scheduler FILE.csv           score the FSRS-6 memory model on a review log
+              help                              this text""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args)));
+    }
+
+    static int run(List<String> args) {
+        if (args.isEmpty()) {
+            System.out.println(HELP);
+            return 2;
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case DemoCommand.NAME -> new DemoCommand().run(rest, System.out, System.err);
+            case EvalSchedulerCommand.NAME -> new EvalSchedulerCommand().run(rest, System.out, System.err);
+            case "help", "-h", "--help" -> {
+                System.out.println(HELP);
+                yield 0;
+            }
+            default -> {
+                System.err.println("unknown command: " + args.get(0));
+                System.err.println(HELP);
+                yield 2;
+            }
+        };
+    }
+}

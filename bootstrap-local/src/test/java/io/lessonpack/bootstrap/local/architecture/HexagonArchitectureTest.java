@@ -1,0 +1,55 @@
+package io.lessonpack.bootstrap.local.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Keeps the hexagon honest: the domain sees only the JDK, the application only the domain and the
+ * JDK, and dependency-injection frameworks stay in bootstrap modules. This module sees every
+ * production class of the reactor, so the rules run here. {@code failOnEmptyShould} stays on: a rule
+ * that matches no class fails instead of passing vacuously.
+ */
+@AnalyzeClasses(packages = "io.lessonpack", importOptions = ImportOption.DoNotIncludeTests.class)
+class HexagonArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainDependsOnlyOnTheJdk = classes()
+            .that().resideInAPackage("io.lessonpack.domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.lessonpack.domain..", "java..")
+            .because("the domain is pure rules and model (STYLE.md)");
+
+    @ArchTest
+    static final ArchRule applicationDependsOnlyOnDomainAndJdk = classes()
+            .that().resideInAPackage("io.lessonpack.application..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("io.lessonpack.application..", "io.lessonpack.domain..", "java..")
+            .because("use cases and ports must not know any adapter, SDK or framework");
+
+    @ArchTest
+    static final ArchRule injectionOnlyInBootstrap = noClasses()
+            .that().resideOutsideOfPackage("io.lessonpack.bootstrap..")
+            .should().dependOnClassesThat().resideInAnyPackage("dagger..", "javax.inject..", "jakarta.inject..")
+            .because("wiring belongs to the bootstrap modules only");
+
+    @ArchTest
+    static final ArchRule domainDoesNotDependOnApplication = noClasses()
+            .that().resideInAPackage("io.lessonpack.domain..")
+            .should().dependOnClassesThat().resideInAPackage("io.lessonpack.application..");
+
+    @ArchTest
+    static final ArchRule domainReadsNoClockOrRandomness = noClasses()
+            .that().resideInAnyPackage("io.lessonpack.domain..", "io.lessonpack.application..")
+            .should().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(java.time.Instant.class, "now")
+            .orShould().callMethod(java.time.LocalDate.class, "now")
+            .orShould().callMethod(java.time.Clock.class, "systemUTC")
+            .orShould().callMethod(java.util.UUID.class, "randomUUID")
+            .orShould().callConstructor(java.util.Random.class)
+            .orShould().callMethod(System.class, "getenv", String.class)
+            .because("time, identity and configuration come in as arguments (DOMAIN.md rule 7)");
+}
