@@ -4,6 +4,7 @@ import io.lessonpack.domain.daily.LessonDay;
 import io.lessonpack.domain.memory.Fsrs;
 import io.lessonpack.domain.memory.MemoryState;
 import io.lessonpack.domain.memory.Rating;
+import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * arrives; the scheduler treats such a word as not yet recalled (see {@link ReviewSelection}).
  */
 public final class CurriculumEntry {
+
+    private static final Language JAPANESE = Language.of("ja");
 
     private final WordKey key;
     private final String writing;
@@ -86,12 +89,9 @@ public final class CurriculumEntry {
         if (!"ja".equals(key.language())) {
             return Optional.empty();
         }
-        io.lessonpack.domain.word.Language ja = io.lessonpack.domain.word.Language.of("ja");
         String reading = pronunciation.isBlank() ? "" : pronunciation.strip().split("[\\s(（/]", 2)[0];
-        if (WordKey.isKanaOnly(reading)) {
-            return WordKey.readingKey(ja, reading);
-        }
-        return WordKey.isKanaOnly(writing) ? WordKey.readingKey(ja, writing) : Optional.empty();
+        // readingKey normalises and is empty unless the text is kana, so 「ネコ」 reads as ねこ.
+        return WordKey.readingKey(JAPANESE, reading).or(() -> WordKey.readingKey(JAPANESE, writing));
     }
 
     public WordKey key() {

@@ -47,6 +47,11 @@ public final class DraftValidator {
             checkText(violations, path + ".title", c.title(), PackageLimits.TITLE);
             checkText(violations, path + ".instructions", c.instructions(), PackageLimits.INSTRUCTIONS);
             checkCount(violations, path + ".words", c.words().size(), PackageLimits.WORDS_PER_CONVERSATION);
+            if (c instanceof ReviewTopic) {
+                for (int w = 0; w < c.words().size(); w++) {
+                    checkLength(violations, path + ".words[" + w + "]", c.words().get(w), PackageLimits.WORD);
+                }
+            }
             switch (c) {
                 case ReviewTopic review -> {
                     if (!lessons.isEmpty()) {
@@ -139,9 +144,8 @@ public final class DraftValidator {
         Map<WordKey, WordKey> lookupKeyToWord = new HashMap<>();
         for (WordKey key : distinct.keySet()) {
             lookupKeyToWord.put(key, key);
-            if (WordKey.isKanaOnly(distinct.get(key))) {
-                WordKey.readingKey(language, distinct.get(key)).ifPresent(r -> lookupKeyToWord.putIfAbsent(r, key));
-            }
+            // readingKey normalises first and is empty unless the word is kana, so 「ハシ」 and ハシ agree.
+            WordKey.readingKey(language, distinct.get(key)).ifPresent(r -> lookupKeyToWord.putIfAbsent(r, key));
         }
         Set<WordKey> known = lookupKeyToWord.isEmpty() ? Set.of() : curriculum.existing(lookupKeyToWord.keySet());
         Set<WordKey> duplicates = new HashSet<>();
