@@ -98,7 +98,9 @@ public final class InMemoryLessonStore
         if (sameDay && held.leaseExpires().isAfter(request.now())) {
             return new ClaimResult.HeldByAnother(held.sessionId().equals(request.sessionId()));
         }
-        Optional<AuthoredDraft> resumed = sameDay && held.sessionId().equals(request.sessionId())
+        // The same session resumes its stored draft even across midnight: the service validates it
+        // against the new day's plan, so at worst it costs a repair, never a lost answer.
+        Optional<AuthoredDraft> resumed = held != null && held.sessionId().equals(request.sessionId())
                 ? Optional.ofNullable(held.draft()) : Optional.empty();
         Claim claim = new Claim(request.day(), request.sessionId(), request.token(), request.leaseExpires(),
                 resumed.orElse(null));
@@ -181,16 +183,6 @@ public final class InMemoryLessonStore
         Set<WordKey> found = new HashSet<>(keys);
         found.retainAll(answered);
         return found;
-    }
-
-    @Override
-    public synchronized List<CurriculumEntry> recentEntries(UserId userId, Language language, int limit) {
-        List<CurriculumEntry> all = new ArrayList<>(curriculum(userId, language).values());
-        List<CurriculumEntry> newestFirst = new ArrayList<>();
-        for (int i = all.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
-            newestFirst.add(all.get(i));
-        }
-        return newestFirst;
     }
 
     private Map<WordKey, CurriculumEntry> curriculum(UserId userId, Language language) {

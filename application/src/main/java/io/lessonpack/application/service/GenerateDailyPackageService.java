@@ -19,6 +19,7 @@ import io.lessonpack.application.port.out.LessonAuthorException;
 import io.lessonpack.application.port.out.LessonBrief;
 import io.lessonpack.application.port.out.LessonDayStatus;
 import io.lessonpack.application.port.out.PackageGeneratedEvent;
+import io.lessonpack.application.port.out.StorageUnavailableException;
 import io.lessonpack.domain.curriculum.CurriculumChange;
 import io.lessonpack.domain.curriculum.CurriculumEntry;
 import io.lessonpack.domain.curriculum.CurriculumLookup;
@@ -106,10 +107,17 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
         GenerationOutcome outcome;
         try {
             outcome = generateOrSkip(command, deadline, started);
+        } catch (StorageUnavailableException e) {
+            LogEvent.of("generation.storage_unavailable").with("sessionId", command.sessionId())
+                    .with("userId", command.userId()).with("errorType", e.getClass().getName())
+                    .with("operation", e.getMessage()).warn(LOG);
+            outcome = new Failed(FailureReason.STORAGE_UNAVAILABLE, "a storage port failed: " + e.getClass().getSimpleName());
         } catch (RuntimeException e) {
-            LogEvent.of("generation.error").with("sessionId", command.sessionId()).with("userId", command.userId())
-                    .with("errorType", e.getClass().getName()).error(LOG);
-            outcome = new Failed(FailureReason.STORAGE_UNAVAILABLE, "a port failed: " + e.getClass().getSimpleName());
+            // Never the message: an unknown exception's text may hold anything, learner text included.
+            LogEvent.of("generation.unexpected_error").with("sessionId", command.sessionId())
+                    .with("userId", command.userId()).with("errorType", e.getClass().getName())
+                    .with("at", topFrame(e)).error(LOG);
+            outcome = new Failed(FailureReason.UNEXPECTED, "unexpected " + e.getClass().getSimpleName());
         }
         logOutcome(command, outcome, Duration.between(started, clock.instant()));
         return outcome;
@@ -183,12 +191,16 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
             LearnerState state = ports.learnerStates().loadLearnerState(user, language);
             Optional<LessonPackage> existing = state.packageId().flatMap(ports.packages()::loadPackage)
                     .or(() -> ports.packages().findPackage(user, language));
-            List<AnalysisResult> results = ports.analysisResults()
-                    .loadResultsAfter(user, state.lastProcessedAt(), settings.maxResults()).stream()
+            List<AnalysisResult> page = ports.analysisResults()
+                    .loadResultsAfter(user, state.lastProcessedAt(), settings.maxResults());
+            List<AnalysisResult> results = page.stream()
                     .filter(r -> state.lastProcessedAt().map(r.createdAt()::isAfter).orElse(true))
                     .toList();
             boolean ownAnalysisSeen = results.stream().anyMatch(r -> r.sessionId().equals(command.sessionId().value()));
-            if (!ownAnalysisSeen && now.isBefore(command.sessionCreatedAt().plus(settings.analysisWait()))) {
+            // A full page means a backlog: the session's own analysis may simply be beyond it, and
+            // waiting would not bring it closer. Consume the backlog now; the rest comes next time.
+            boolean backlog = page.size() >= settings.maxResults();
+            if (!ownAnalysisSeen && !backlog && now.isBefore(command.sessionCreatedAt().plus(settings.analysisWait()))) {
                 return new Failed(FailureReason.AWAITING_ANALYSIS, "the session's analysis has not landed yet");
             }
             Evidence evidence = Evidence.from(language, results);
@@ -203,6 +215,14 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
             List<CurriculumEntry> known = evidenced.isEmpty() ? List.of()
                     : ports.curriculum().entries(user, language, evidenced);
             List<CurriculumEntry> moved = evidenceApplication.apply(known, evidence.outcomes());
+            if (moved.size() > settings.maxMemoryUpdates()) {
+                // One commit must stay within DynamoDB's 100-item transaction; the earliest-evidenced
+                // words move, the rest keep their memory until their next evidence.
+                LogEvent.of("generation.memory_updates_capped").with("sessionId", command.sessionId())
+                        .with("userId", user).with("updates", moved.size()).with("kept", settings.maxMemoryUpdates())
+                        .warn(LOG);
+                moved = moved.subList(0, settings.maxMemoryUpdates());
+            }
             List<CurriculumEntry> candidates = merge(
                     ports.curriculum().reviewCandidates(user, language, today, settings.reviewCandidates()), moved);
             Optional<LessonPlan> plan = planner.plan(language, candidates, evidence, today, settings.newWords());
@@ -291,16 +311,20 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
             return new Generated(pkg, existing.isEmpty(), event, record);
         }
 
+        /**
+         * The brief: the plan, recent evidence (most recent first) and a bounded sample of known
+         * words: the review words, the last lesson's words, then the most due candidates. No extra
+         * read: all three are already loaded.
+         */
         private LessonBrief brief(LessonPlan plan, Evidence evidence, Optional<LessonPackage> existing,
                 List<CurriculumEntry> candidates) {
             Map<WordKey, WordNote> known = new LinkedHashMap<>();
             Set<WordKey> reviewKeys = plan.reviewWords().stream().map(ReviewWord::key).collect(Collectors.toSet());
             candidates.stream().filter(e -> reviewKeys.contains(e.key()))
                     .forEach(e -> known.put(e.key(), noteOf(e)));
-            if (settings.knownWordSample() > 0) {
-                ports.curriculum().recentEntries(user, language, settings.knownWordSample())
-                        .forEach(e -> known.putIfAbsent(e.key(), noteOf(e)));
-            }
+            existing.ifPresent(p -> p.notes().words().forEach(note ->
+                    WordKey.tryOf(language, note.writing()).ifPresent(k -> known.putIfAbsent(k, note))));
+            candidates.forEach(e -> known.putIfAbsent(e.key(), noteOf(e)));
             Optional<LessonBrief.PackageSummary> summary = existing.map(p -> new LessonBrief.PackageSummary(
                     p.name(), p.version(), p.newLesson().title(), p.newLesson().words()));
             return new LessonBrief(plan, reversedTexts(evidence.misses()), reversedTexts(evidence.hits()),
@@ -333,6 +357,11 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
                     .with("errorType", e.getClass().getName()).warn(LOG);
         }
         return true;
+    }
+
+    private static String topFrame(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length == 0 ? "" : trace[0].getClassName() + "." + trace[0].getMethodName() + ":" + trace[0].getLineNumber();
     }
 
     private static List<CurriculumEntry> merge(List<CurriculumEntry> candidates, List<CurriculumEntry> moved) {

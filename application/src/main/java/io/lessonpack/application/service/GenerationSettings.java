@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param maxResults         analysis results read per generation (oldest first; the rest next time)
  * @param reviewCandidates   curriculum entries ranked per generation
  * @param knownWordSample    known words given to the author
+ * @param maxMemoryUpdates   curriculum words whose memory one generation may move; keeps a commit
+ *                           within DynamoDB's 100-item transaction limit
  */
 public record GenerationSettings(NewWordCount newWords, Duration claimLease, Duration analysisWait, int maxResults,
-        int reviewCandidates, int knownWordSample) {
+        int reviewCandidates, int knownWordSample, int maxMemoryUpdates) {
 
     public GenerationSettings {
         Objects.requireNonNull(newWords, "newWords");
@@ -26,10 +28,18 @@ public record GenerationSettings(NewWordCount newWords, Duration claimLease, Dur
         if (analysisWait.isNegative()) {
             throw new IllegalArgumentException("analysisWait must not be negative");
         }
-        if (maxResults < 1 || reviewCandidates < 1 || knownWordSample < 0) {
-            throw new IllegalArgumentException("maxResults and reviewCandidates must be positive, knownWordSample not negative");
+        if (maxResults < 1 || reviewCandidates < 1 || knownWordSample < 0 || maxMemoryUpdates < 0) {
+            throw new IllegalArgumentException(
+                    "maxResults and reviewCandidates must be positive, knownWordSample and maxMemoryUpdates not negative");
+        }
+        if (maxMemoryUpdates > MAX_MEMORY_UPDATES) {
+            throw new IllegalArgumentException("maxMemoryUpdates is at most " + MAX_MEMORY_UPDATES
+                    + ": a commit also holds up to 2 x " + NewWordCount.MAX + " new-word items and 6 others");
         }
     }
+
+    /** The most memory updates a commit can hold beside everything else within 100 items. */
+    public static final int MAX_MEMORY_UPDATES = 70;
 
     private static void requirePositive(Duration d, String name) {
         Objects.requireNonNull(d, name);
@@ -38,14 +48,18 @@ public record GenerationSettings(NewWordCount newWords, Duration claimLease, Dur
         }
     }
 
-    /** The defaults described above: 5 new words, 3-minute lease, 15-minute analysis wait. */
+    /**
+     * The defaults described above: 5 new words, 3-minute lease, 15-minute analysis wait, 20 results,
+     * 100 review candidates, 40 known words in a brief, 60 memory updates per generation.
+     */
     public static GenerationSettings defaults() {
-        return new GenerationSettings(NewWordCount.defaultCount(), Duration.ofMinutes(3), Duration.ofMinutes(15), 50,
-                200, 40);
+        return new GenerationSettings(NewWordCount.defaultCount(), Duration.ofMinutes(3), Duration.ofMinutes(15), 20,
+                100, 40, 60);
     }
 
     /** The same settings with another new-word count. */
     public GenerationSettings withNewWords(NewWordCount count) {
-        return new GenerationSettings(count, claimLease, analysisWait, maxResults, reviewCandidates, knownWordSample);
+        return new GenerationSettings(count, claimLease, analysisWait, maxResults, reviewCandidates, knownWordSample,
+                maxMemoryUpdates);
     }
 }

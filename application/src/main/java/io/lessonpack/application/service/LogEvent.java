@@ -64,7 +64,9 @@ public final class LogEvent {
                 json.append(',');
             }
             quote(json, name).append(':');
-            if (value instanceof Number || value instanceof Boolean) {
+            if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
+                quote(json, String.valueOf(value));
+            } else if (value instanceof Number || value instanceof Boolean) {
                 json.append(value);
             } else {
                 quote(json, String.valueOf(value));

@@ -28,7 +28,4 @@ public interface LoadCurriculumPort {
      * key: the whole-curriculum duplicate check.
      */
     Set<WordKey> existingKeys(UserId userId, Language language, Set<WordKey> keys);
-
-    /** Up to {@code limit} most recently introduced entries, newest first. */
-    List<CurriculumEntry> recentEntries(UserId userId, Language language, int limit);
 }
