@@ -158,11 +158,14 @@ public final class InMemoryLessonStore
     @Override
     public synchronized List<CurriculumEntry> reviewCandidates(UserId userId, Language language, LessonDay today,
             int limit) {
+        // The same order as the DynamoDB DueIndex: the day recall falls to 90% (lastReview + S, since
+        // the interval at 0.9 retention is S), or the introduction day for a word never recalled.
         return curriculum(userId, language).values().stream()
                 .filter(e -> e.introducedOn().compareTo(today) < 0)
-                .sorted(Comparator.comparing((CurriculumEntry e) -> e.memory().isPresent())
-                        .thenComparing(e -> e.memory().map(m -> m.lastReview().plusDays(Math.round(m.stability())))
-                                .orElse(e.introducedOn().date())))
+                .sorted(Comparator.comparing((CurriculumEntry e) -> e.memory()
+                                .map(m -> m.lastReview().plusDays(Math.max(1, Math.round(m.stability()))))
+                                .orElse(e.introducedOn().date()))
+                        .thenComparing(e -> e.key().value()))
                 .limit(limit)
                 .toList();
     }

@@ -1,12 +1,13 @@
 package io.lessonpack.application.service;
 
+import io.lessonpack.application.logging.LogEvent;
 import io.lessonpack.application.port.in.FailureReason;
 import io.lessonpack.application.port.in.GenerateDailyPackageCommand;
 import io.lessonpack.application.port.in.GenerateDailyPackageUseCase;
-import io.lessonpack.application.port.in.GenerationOutcome;
 import io.lessonpack.application.port.in.GenerationOutcome.Failed;
 import io.lessonpack.application.port.in.GenerationOutcome.Generated;
 import io.lessonpack.application.port.in.GenerationOutcome.Skipped;
+import io.lessonpack.application.port.in.GenerationOutcome;
 import io.lessonpack.application.port.in.SkipReason;
 import io.lessonpack.application.port.out.AuthoredDraft;
 import io.lessonpack.application.port.out.ClaimResult;
@@ -31,7 +32,6 @@ import io.lessonpack.domain.daily.LessonDay;
 import io.lessonpack.domain.evidence.AnalysisResult;
 import io.lessonpack.domain.evidence.Evidence;
 import io.lessonpack.domain.evidence.WordOutcome;
-import io.lessonpack.domain.learner.SessionId;
 import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.lesson.DraftCheck;
 import io.lessonpack.domain.lesson.DraftValidator;
@@ -288,6 +288,7 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
             CurriculumChange change = new CurriculumChange(authored.valid.newEntries(today), moved);
             PackageGeneratedEvent event = PackageGeneratedEvent.of(pkg);
             GenerationRecord record = new GenerationRecord(command.sessionId(), author, authored.draft.usage(),
+                    settings.prices().estimate(authored.draft.usage()),
                     authored.repairRounds, authored.resumed, authored.valid.plan().reviewWords().size(),
                     change.added().size(), results.size());
             CommitResult result = ports.saver().commit(user, new GenerationCommit(token, today, pkg,
@@ -425,6 +426,7 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
                     .with("promptTokens", g.record().usage().promptTokens())
                     .with("cachedTokens", g.record().usage().cachedTokens())
                     .with("completionTokens", g.record().usage().completionTokens())
+                    .with("estimatedCostUsd", Math.round(g.record().estimatedCostUsd() * 1e6) / 1e6)
                     .info(LOG);
             case Skipped s -> line.with("outcome", "skipped").with("reason", s.reason()).info(LOG);
             case Failed f -> line.with("outcome", "failed").with("reason", f.reason())

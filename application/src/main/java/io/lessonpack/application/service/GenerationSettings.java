@@ -17,12 +17,14 @@ import java.util.Objects;
  * @param knownWordSample    known words given to the author
  * @param maxMemoryUpdates   curriculum words whose memory one generation may move; keeps a commit
  *                           within DynamoDB's 100-item transaction limit
+ * @param prices             the price table a generation's cost is estimated with
  */
 public record GenerationSettings(NewWordCount newWords, Duration claimLease, Duration analysisWait, int maxResults,
-        int reviewCandidates, int knownWordSample, int maxMemoryUpdates) {
+        int reviewCandidates, int knownWordSample, int maxMemoryUpdates, AuthorPrices prices) {
 
     public GenerationSettings {
         Objects.requireNonNull(newWords, "newWords");
+        Objects.requireNonNull(prices, "prices");
         requirePositive(claimLease, "claimLease");
         Objects.requireNonNull(analysisWait, "analysisWait");
         if (analysisWait.isNegative()) {
@@ -50,16 +52,23 @@ public record GenerationSettings(NewWordCount newWords, Duration claimLease, Dur
 
     /**
      * The defaults described above: 5 new words, 3-minute lease, 15-minute analysis wait, 20 results,
-     * 100 review candidates, 40 known words in a brief, 60 memory updates per generation.
+     * 100 review candidates, 40 known words in a brief, 60 memory updates per generation, GPT-4o's
+     * list price.
      */
     public static GenerationSettings defaults() {
         return new GenerationSettings(NewWordCount.defaultCount(), Duration.ofMinutes(3), Duration.ofMinutes(15), 20,
-                100, 40, 60);
+                100, 40, 60, AuthorPrices.gpt4oListPrice());
     }
 
     /** The same settings with another new-word count. */
     public GenerationSettings withNewWords(NewWordCount count) {
         return new GenerationSettings(count, claimLease, analysisWait, maxResults, reviewCandidates, knownWordSample,
-                maxMemoryUpdates);
+                maxMemoryUpdates, prices);
+    }
+
+    /** The same settings with another price table. */
+    public GenerationSettings withPrices(AuthorPrices table) {
+        return new GenerationSettings(newWords, claimLease, analysisWait, maxResults, reviewCandidates, knownWordSample,
+                maxMemoryUpdates, table);
     }
 }

@@ -1,5 +1,6 @@
 package io.lessonpack.application.service;
 
+import io.lessonpack.application.logging.LogEvent;
 import io.lessonpack.application.port.in.BatchReport;
 import io.lessonpack.application.port.in.FailureReason;
 import io.lessonpack.application.port.in.GenerateDailyPackageCommand;

@@ -842,7 +842,7 @@ class GenerateDailyPackageServiceTest {
         @Test
         void generate_evidenceOnMoreWordsThanTheCap_movesOnlyTheCappedNumberOfMemories() {
             GenerationFixture f = GenerationFixture.withSettings(new GenerationSettings(NewWordCount.defaultCount(),
-                    Duration.ofMinutes(3), Duration.ofMinutes(15), 20, 100, 40, 2));
+                    Duration.ofMinutes(3), Duration.ofMinutes(15), 20, 100, 40, 2, AuthorPrices.gpt4oListPrice()));
             generated(f.generate(f.session("s1")));
             f.nextDay();
             List<String> known = f.curriculumEntries().stream().map(CurriculumEntry::writing).toList();
@@ -858,7 +858,8 @@ class GenerateDailyPackageServiceTest {
         @Test
         void settings_memoryUpdatesBeyondWhatATransactionHolds_refused() {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GenerationSettings(NewWordCount.defaultCount(),
-                    Duration.ofMinutes(3), Duration.ofMinutes(15), 20, 100, 40, GenerationSettings.MAX_MEMORY_UPDATES + 1))
+                    Duration.ofMinutes(3), Duration.ofMinutes(15), 20, 100, 40, GenerationSettings.MAX_MEMORY_UPDATES + 1,
+                    AuthorPrices.gpt4oListPrice()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxMemoryUpdates");
         }
 

@@ -1,6 +1,7 @@
 package io.lessonpack.domain.evidence;
 
 import io.lessonpack.domain.daily.LessonDay;
+import io.lessonpack.domain.lesson.PackageLimits;
 import io.lessonpack.domain.memory.Rating;
 import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
@@ -23,7 +24,8 @@ import java.util.Set;
  *   <li>a missed target is {@link Rating#AGAIN}, a hit is {@link Rating#GOOD};</li>
  *   <li>per word and UTC day only the first outcome counts; later ones that day are dropped (a
  *       word both missed and hit in the same result counts as missed, the cautious reading);</li>
- *   <li>words are identified by {@link WordKey}; a text that normalises to nothing is ignored;</li>
+ *   <li>words are identified by {@link WordKey}; a text that normalises to nothing, or one longer
+ *       than any curriculum word may be ({@link PackageLimits#WORD}), is ignored;</li>
  *   <li>words used spontaneously are not recall outcomes: they feed the new lesson, not the memory.</li>
  * </ul>
  * Whether a word is in the curriculum is not decided here: unknown words never create curriculum
@@ -67,7 +69,9 @@ public record Evidence(
             addOutcomes(firstPerDay, language, result.targetsMissed(), Rating.AGAIN, result.createdAt(), day);
             addOutcomes(firstPerDay, language, result.targetsHit(), Rating.GOOD, result.createdAt(), day);
             for (String word : result.wordsUsed()) {
-                WordKey.tryOf(language, word).ifPresent(key -> used.putIfAbsent(key, word.strip()));
+                if (word.length() <= PackageLimits.WORD) {
+                    WordKey.tryOf(language, word).ifPresent(key -> used.putIfAbsent(key, word.strip()));
+                }
             }
             if (!result.feedback().isBlank()) {
                 feedback.add(result.feedback().strip());
@@ -84,6 +88,9 @@ public record Evidence(
     private static void addOutcomes(Map<DayAndKey, WordOutcome> firstPerDay, Language language,
             List<String> words, Rating rating, Instant at, LessonDay day) {
         for (String word : words) {
+            if (word.length() > PackageLimits.WORD) {
+                continue;
+            }
             WordKey.tryOf(language, word).ifPresent(key ->
                     firstPerDay.putIfAbsent(new DayAndKey(day, key), new WordOutcome(key, word.strip(), rating, at)));
         }

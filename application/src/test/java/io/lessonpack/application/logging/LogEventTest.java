@@ -1,4 +1,4 @@
-package io.lessonpack.application.service;
+package io.lessonpack.application.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,8 +79,8 @@ class LogEventTest {
 
     @Test
     void info_loggableLevel_writesOneJsonLineWithTheLevel() {
-        System.Logger logger = System.getLogger("io.lessonpack.application.service.LogEventTest");
-        try (CapturedLogs logs = CapturedLogs.capture("io.lessonpack.application.service.LogEventTest")) {
+        System.Logger logger = System.getLogger("io.lessonpack.application.logging.LogEventTest");
+        try (CapturedLogs logs = CapturedLogs.capture("io.lessonpack.application.logging.LogEventTest")) {
             LogEvent.of("batch.done").with("messages", 5).with("failed", 0).info(logger);
             LogEvent.of("event.publish_failed").with("eventId", "p:1").warn(logger);
 

@@ -1,7 +1,7 @@
-package io.lessonpack.application.service;
+package io.lessonpack.application.logging;
 
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,12 +1,12 @@
-package io.lessonpack.bootstrap.local.logging;
+package io.lessonpack.application.logging;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +20,12 @@ import java.util.function.Supplier;
  * {@code logger} and writes one object per line.
  *
  * <p>Where the lines go: the file named by the system property {@value #FILE_PROPERTY} (appended;
- * the local demo points it at a file so the console shows only lessons), otherwise standard error.
- * Levels below {@code INFO} are dropped. Registered through {@code META-INF/services}.
+ * the local demo points it at a file so the console shows only lessons), otherwise standard error
+ * (which Lambda sends to CloudWatch Logs). Levels below {@code INFO} are dropped.
+ *
+ * <p>The library does not register it: each bootstrap does, in its own
+ * {@code META-INF/services/java.lang.System$LoggerFinder}, so a service that embeds lessonpack
+ * keeps its own logging.
  */
 public final class JsonLineLoggerFinder extends System.LoggerFinder {
 
