@@ -1,0 +1,114 @@
+package io.lessonpack.adapter.aws.dynamodb;
+
+import static io.lessonpack.adapter.aws.dynamodb.Attributes.n;
+import static io.lessonpack.adapter.aws.dynamodb.Attributes.s;
+
+import io.lessonpack.domain.curriculum.CurriculumEntry;
+import io.lessonpack.domain.daily.LessonDay;
+import io.lessonpack.domain.learner.UserId;
+import io.lessonpack.domain.memory.Fsrs;
+import io.lessonpack.domain.memory.MemoryState;
+import io.lessonpack.domain.word.WordKey;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A {@link CurriculumEntry} as a {@code WORD#<code>#<keyVersion>#<keyValue>} item of the state table:
+ * <pre>
+ * writing S · pronunciation S · meaning S · introducedOn S (YYYY-MM-DD) · keyValue S · keyVersion N
+ * stability N · difficulty N · lastReview S   (only once the learner has memory of the word)
+ * readingKey S                                (Japanese entries that answer to a kana reading)
+ * dueUser S = USER#&lt;userId&gt;#LANGUAGE#&lt;code&gt; · dueOn S (YYYY-MM-DD)   (the DueIndex)
+ * </pre>
+ * {@code dueOn} is the day the word's recall probability falls to 90% (lastReview plus the FSRS
+ * interval at retention 0.9, which is round(stability) whatever the weights), or the day it was
+ * introduced while there is no memory yet.
+ *
+ * <p>A {@code READING#<code>#<keyVersion>#<readingKeyValue>} item, with {@code wordKey} naming the
+ * WORD item's sort key, marks a reading some Japanese entry answers to, so that the duplicate check
+ * is a point read too.
+ */
+final class CurriculumItems {
+
+    static final double SCHEDULING_RETENTION = 0.9;
+
+    private static final Fsrs FSRS = Fsrs.withDefaults();
+
+    private CurriculumItems() {
+    }
+
+    static Map<String, AttributeValue> wordItem(UserId user, CurriculumEntry entry) {
+        WordKey key = entry.key();
+        Map<String, AttributeValue> item = new LinkedHashMap<>(StateKeys.key(user, StateKeys.word(key)));
+        item.put("writing", s(entry.writing()));
+        item.put("pronunciation", s(entry.pronunciation()));
+        item.put("meaning", s(entry.meaning()));
+        item.put("introducedOn", s(entry.introducedOn().toString()));
+        item.put("keyValue", s(key.value()));
+        item.put("keyVersion", n(key.version()));
+        entry.memory().ifPresent(m -> {
+            item.put("stability", n(m.stability()));
+            item.put("difficulty", n(m.difficulty()));
+            item.put("lastReview", s(m.lastReview().toString()));
+        });
+        entry.readingKey().ifPresent(r -> item.put("readingKey", s(r.value())));
+        item.put(StateKeys.DUE_USER, s(StateKeys.dueUser(user, key.language())));
+        item.put(StateKeys.DUE_ON, s(dueOn(entry).toString()));
+        return item;
+    }
+
+    static Map<String, AttributeValue> readingItem(UserId user, WordKey readingKey, WordKey wordKey) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>(StateKeys.key(user, StateKeys.reading(readingKey)));
+        item.put("wordKey", s(StateKeys.word(wordKey)));
+        return item;
+    }
+
+    /** When the word is due: the day its recall probability falls to 90%, or its first day. */
+    static LocalDate dueOn(CurriculumEntry entry) {
+        return entry.memory()
+                .map(m -> m.lastReview().plusDays(FSRS.intervalDays(m.stability(), SCHEDULING_RETENTION)))
+                .orElse(entry.introducedOn().date());
+    }
+
+    /**
+     * Reads a WORD item.
+     *
+     * @throws UnreadableItemException naming the learner and the faulty attribute (never the word)
+     */
+    static CurriculumEntry fromItem(String table, UserId user, Map<String, AttributeValue> item) {
+        try {
+            String sortKey = Attributes.string(item, StateKeys.SK).orElseThrow(() -> new IllegalArgumentException("SK is missing"));
+            String[] parts = sortKey.split("#", 4);
+            if (parts.length != 4 || !"WORD".equals(parts[0])) {
+                throw new IllegalArgumentException("SK is not WORD#<code>#<keyVersion>#<keyValue>");
+            }
+            WordKey key = new WordKey(parts[1], required(item, "keyValue"),
+                    Math.toIntExact(Attributes.longNumber(item, "keyVersion")
+                            .orElseThrow(() -> new IllegalArgumentException("keyVersion is missing or not a whole number"))));
+            Optional<Double> stability = Attributes.doubleNumber(item, "stability");
+            Optional<MemoryState> memory = stability.map(st -> new MemoryState(st,
+                    Attributes.doubleNumber(item, "difficulty")
+                            .orElseThrow(() -> new IllegalArgumentException("difficulty is missing beside stability")),
+                    LocalDate.parse(required(item, "lastReview"))));
+            return CurriculumEntry.restore(key, required(item, "writing"),
+                    Attributes.string(item, "pronunciation").orElse(""), Attributes.string(item, "meaning").orElse(""),
+                    LessonDay.parse(required(item, "introducedOn")), memory);
+        } catch (RuntimeException e) {
+            // Domain and parse messages name fields and rules; the word itself never reaches the message.
+            throw new UnreadableItemException("a curriculum WORD item of user " + user.value() + " in table " + table
+                    + " cannot be read: " + e.getClass().getSimpleName() + ": " + safe(e));
+        }
+    }
+
+    private static String required(Map<String, AttributeValue> item, String name) {
+        return Attributes.string(item, name).orElseThrow(() -> new IllegalArgumentException(name + " is missing"));
+    }
+
+    /** A parse error's message can quote its input; only our own and the domain's are kept. */
+    private static String safe(RuntimeException e) {
+        return e instanceof java.time.format.DateTimeParseException ? "not a YYYY-MM-DD date" : e.getMessage();
+    }
+}

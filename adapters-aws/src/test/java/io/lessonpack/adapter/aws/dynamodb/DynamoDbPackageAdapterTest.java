@@ -1,0 +1,184 @@
+package io.lessonpack.adapter.aws.dynamodb;
+
+import static io.lessonpack.adapter.aws.dynamodb.TestData.LEARNER;
+import static io.lessonpack.adapter.aws.dynamodb.TestData.MEXICAN_SPANISH;
+import static io.lessonpack.adapter.aws.dynamodb.TestData.SPANISH;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lessonpack.application.port.out.ClaimResult;
+import io.lessonpack.application.port.out.CommitResult;
+import io.lessonpack.application.port.out.DayClaim;
+import io.lessonpack.domain.curriculum.CurriculumChange;
+import io.lessonpack.domain.daily.LessonDay;
+import io.lessonpack.domain.learner.SessionId;
+import io.lessonpack.domain.learner.UserId;
+import io.lessonpack.domain.lesson.LessonPackage;
+import io.lessonpack.domain.lesson.NewLesson;
+import io.lessonpack.domain.lesson.PackageId;
+import io.lessonpack.domain.lesson.ReviewTopic;
+import io.lessonpack.domain.word.Language;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class DynamoDbPackageAdapterTest {
+
+    private static final Instant NOW = DynamoDbStores.START;
+
+    private final DynamoDbStores stores = DynamoDbStores.create("packages");
+
+    private void commit(LessonPackage pkg, String session) {
+        Instant now = stores.clock.instant();
+        String token = UUID.randomUUID().toString();
+        assertThat(stores.days.claim(new DayClaim(pkg.userId(), LessonDay.of(now), SessionId.of(session), pkg.language(),
+                token, now, now.plus(Duration.ofMinutes(3))))).isInstanceOf(ClaimResult.Claimed.class);
+        Optional<Instant> previous = stores.states.loadLearnerState(pkg.userId(), pkg.language()).lastProcessedAt();
+        assertThat(stores.saver.commit(pkg.userId(), new io.lessonpack.application.port.out.GenerationCommit(token,
+                pkg.lessonDate(), pkg, pkg.version() - 1, previous, now.minusSeconds(30), CurriculumChange.none(),
+                TestData.record(session), io.lessonpack.application.port.out.PackageGeneratedEvent.of(pkg))))
+                .isEqualTo(CommitResult.COMMITTED);
+    }
+
+    @Test
+    void loadPackage_afterACommit_givesBackEveryField() {
+        LessonPackage pkg = TestData.pkg("p-1", MEXICAN_SPANISH, 1, NOW);
+        commit(pkg, "s1");
+
+        LessonPackage loaded = stores.packages.loadPackage(PackageId.of("p-1")).orElseThrow();
+
+        assertThat(loaded).isEqualTo(pkg);
+        assertThat(loaded.reviewTopics()).extracting(ReviewTopic::openingWord).containsExactly("gato", "casa");
+        assertThat(loaded.newLesson().words()).containsExactly("manzana", "pera");
+        assertThat(loaded.notes().words()).hasSize(2);
+        Map<String, AttributeValue> item = stores.packageItem("p-1");
+        assertThat(item.get("schemaVersion").s()).isEqualTo("package.v1");
+        assertThat(item.get("language").s()).isEqualTo("es-MX");
+        assertThat(item.get("userId").s()).isEqualTo("learner-1");
+        assertThat(item.get("version").n()).isEqualTo("1");
+        assertThat(item.get("lessonDate").s()).isEqualTo("2026-03-02");
+        assertThat(item.get("createdAt").s()).isEqualTo("2026-03-02T09:00:00Z");
+        assertThat(item.get("author").s()).isEqualTo("scripted");
+        Map<String, AttributeValue> review = item.get("conversations").l().get(0).m();
+        assertThat(review.get("kind").s()).isEqualTo("review");
+        assertThat(review.get("openingWord").s()).isEqualTo("gato");
+        assertThat(review.get("words").l()).extracting(AttributeValue::s).containsExactly("gato", "perro");
+        Map<String, AttributeValue> lesson = item.get("conversations").l().get(2).m();
+        assertThat(lesson.get("kind").s()).isEqualTo("new_lesson");
+        assertThat(lesson).doesNotContainKey("openingWord");
+        Map<String, AttributeValue> notes = item.get("notes").m();
+        assertThat(notes.get("learning").s()).isEqualTo("Everyday conversation.");
+        assertThat(notes.get("workOn").l()).extracting(AttributeValue::s).containsExactly("Past tense", "Rolled r");
+        assertThat(notes.get("words").l().get(0).m().get("pronunciation").s()).isEqualTo("/manˈθana/");
+    }
+
+    @Test
+    void loadPackage_unknownId_isEmpty() {
+        assertThat(stores.packages.loadPackage(PackageId.of("nope"))).isEmpty();
+    }
+
+    @Test
+    void commit_nextVersion_keepsAttributesAnotherServiceAddedToTheItem() {
+        commit(TestData.pkg("p-1", SPANISH, 1, NOW), "s1");
+        Map<String, AttributeValue> item = new HashMap<>(stores.packageItem("p-1"));
+        item.put("lastOpenedAt", AttributeValue.fromS("2026-03-02T18:00:00Z"));
+        item.put("favourite", AttributeValue.fromBool(true));
+        stores.putPackageItem(item);
+        stores.clock.advance(Duration.ofDays(1));
+
+        LessonPackage v2 = TestData.pkg("p-1", SPANISH, 2, stores.clock.instant());
+        commit(v2, "s2");
+
+        Map<String, AttributeValue> updated = stores.packageItem("p-1");
+        assertThat(updated.get("lastOpenedAt").s()).isEqualTo("2026-03-02T18:00:00Z");
+        assertThat(updated.get("favourite").bool()).isTrue();
+        assertThat(updated.get("version").n()).isEqualTo("2");
+        assertThat(stores.packages.loadPackage(PackageId.of("p-1"))).contains(v2);
+    }
+
+    @Test
+    void findPackage_byTagOrByAnotherTagOfTheSameLanguage_findsItThroughTheIndex() {
+        LessonPackage pkg = TestData.pkg("p-1", MEXICAN_SPANISH, 1, NOW);
+        commit(pkg, "s1");
+
+        assertThat(stores.packages.findPackage(LEARNER, MEXICAN_SPANISH)).contains(pkg);
+        assertThat(stores.packages.findPackage(LEARNER, SPANISH)).contains(pkg);
+        assertThat(stores.packages.findPackage(LEARNER, Language.of("es-ES"))).contains(pkg);
+        assertThat(stores.packages.findPackage(LEARNER, Language.of("fr"))).isEmpty();
+        assertThat(stores.packages.findPackage(UserId.of("someone-else"), SPANISH)).isEmpty();
+    }
+
+    @Test
+    void findPackage_packagesOfTwoTagsOfOneLanguage_prefersTheExactTag() {
+        stores.putPackageItem(PackageItems.item(TestData.pkg("p-es", SPANISH, 1, NOW)));
+        stores.putPackageItem(PackageItems.item(TestData.pkg("p-mx", MEXICAN_SPANISH, 1, NOW)));
+
+        assertThat(stores.packages.findPackage(LEARNER, MEXICAN_SPANISH).orElseThrow().id()).isEqualTo(PackageId.of("p-mx"));
+        assertThat(stores.packages.findPackage(LEARNER, SPANISH).orElseThrow().id()).isEqualTo(PackageId.of("p-es"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"schemaVersion", "notes", "conversations", "kind", "openingWord", "version", "createdAt",
+        "lessonDate", "shape"})
+    void loadPackage_itemThatIsNotAValidPackage_failsNamingThePackageNotItsTexts(String fault) {
+        Map<String, AttributeValue> item = new HashMap<>(PackageItems.item(TestData.pkg("p-bad", SPANISH, 1, NOW)));
+        Consumer<Map<String, AttributeValue>> breakIt = switch (fault) {
+            case "schemaVersion" -> i -> i.put("schemaVersion", AttributeValue.fromS("package.v0"));
+            case "notes" -> i -> i.remove("notes");
+            case "conversations" -> i -> i.put("conversations", AttributeValue.fromS("Everyday conversation."));
+            case "kind" -> i -> i.put("conversations", AttributeValue.fromL(List.of(AttributeValue.fromM(
+                    Map.of("kind", AttributeValue.fromS("quiz"), "title", AttributeValue.fromS("At the market"),
+                            "instructions", AttributeValue.fromS("Everyday conversation."))))));
+            case "openingWord" -> i -> i.put("conversations", AttributeValue.fromL(List.of(AttributeValue.fromM(
+                    Map.of("kind", AttributeValue.fromS("review"), "title", AttributeValue.fromS("At the market"),
+                            "instructions", AttributeValue.fromS("Everyday conversation."))))));
+            case "version" -> i -> i.put("version", AttributeValue.fromS("one"));
+            case "createdAt" -> i -> i.put("createdAt", AttributeValue.fromS("Everyday conversation."));
+            case "lessonDate" -> i -> i.put("lessonDate", AttributeValue.fromS("Everyday conversation."));
+            case "shape" -> i -> i.put("conversations", AttributeValue.fromL(List.of(AttributeValue.fromM(
+                    Map.of("kind", AttributeValue.fromS("new_lesson"), "title", AttributeValue.fromS("At the market"),
+                            "instructions", AttributeValue.fromS("Everyday conversation."))))));
+            default -> throw new IllegalArgumentException(fault);
+        };
+        breakIt.accept(item);
+        stores.putPackageItem(item);
+
+        assertThatThrownBy(() -> stores.packages.loadPackage(PackageId.of("p-bad")))
+                .isInstanceOf(UnreadableItemException.class)
+                .hasMessageContaining("p-bad")
+                .hasMessageNotContaining("Everyday conversation")
+                .hasMessageNotContaining("At the market");
+    }
+
+    @Test
+    void packageItem_maximalPackageAtPackageLimits_staysUnder64KBInAsciiAndUnder80KBInTwoByteLetters() {
+        assertThat(ItemSize.of(PackageItems.item(TestData.maximal("a")))).isLessThan(64 * 1024);
+        assertThat(ItemSize.of(PackageItems.item(TestData.maximal("é")))).isLessThan(80 * 1024);
+    }
+
+    @Test
+    void packageItem_maximalPackageInAThreeByteScript_isWrittenAndReadBackWellUnder400KB() {
+        LessonPackage maximal = TestData.maximal("語");
+
+        assertThat(ItemSize.of(PackageItems.item(maximal))).isLessThan(150 * 1024);
+        stores.putPackageItem(PackageItems.item(maximal));
+        assertThat(stores.packages.loadPackage(maximal.id())).contains(maximal);
+    }
+
+    @Test
+    void packageItem_ofAnyPackage_holdsExactlyTheDocumentedAttributes() {
+        assertThat(PackageItems.item(TestData.pkg("p-1", SPANISH, 1, NOW)).keySet()).containsExactlyInAnyOrder("id",
+                "userId", "language", "name", "schemaVersion", "version", "createdAt", "updatedAt", "lessonDate",
+                "conversations", "notes", "author");
+        assertThat(TestData.pkg("p-1", SPANISH, 1, NOW).conversations().get(2)).isInstanceOf(NewLesson.class);
+    }
+}

@@ -1,0 +1,93 @@
+package io.lessonpack.adapter.aws.dynamodb;
+
+import io.lessonpack.application.port.out.AuthorUsage;
+import io.lessonpack.application.port.out.AuthoredDraft;
+import io.lessonpack.application.port.out.GenerationCommit;
+import io.lessonpack.application.port.out.GenerationRecord;
+import io.lessonpack.application.port.out.PackageGeneratedEvent;
+import io.lessonpack.domain.curriculum.CurriculumChange;
+import io.lessonpack.domain.curriculum.CurriculumEntry;
+import io.lessonpack.domain.daily.LessonDay;
+import io.lessonpack.domain.learner.SessionId;
+import io.lessonpack.domain.learner.UserId;
+import io.lessonpack.domain.lesson.Conversation;
+import io.lessonpack.domain.lesson.LessonPackage;
+import io.lessonpack.domain.lesson.NewLesson;
+import io.lessonpack.domain.lesson.Notes;
+import io.lessonpack.domain.lesson.PackageDraft;
+import io.lessonpack.domain.lesson.PackageId;
+import io.lessonpack.domain.lesson.PackageLimits;
+import io.lessonpack.domain.lesson.ReviewTopic;
+import io.lessonpack.domain.lesson.WordNote;
+import io.lessonpack.domain.word.Language;
+import io.lessonpack.domain.word.WordKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/** Domain objects for adapter tests, built directly (no author, no service). */
+final class TestData {
+
+    static final UserId LEARNER = UserId.of("learner-1");
+    static final Language SPANISH = Language.of("es");
+    static final Language MEXICAN_SPANISH = Language.of("es-MX");
+    static final Language JAPANESE = Language.of("ja");
+
+    private TestData() {
+    }
+
+    static LessonPackage pkg(String id, Language language, long version, Instant at) {
+        return new LessonPackage(PackageId.of(id), LEARNER, language, "Speaking practice", version,
+                at.minusSeconds(86_400L * (version - 1)), at, LessonDay.of(at),
+                List.of(new ReviewTopic("Review: gato", "Ask the learner to say \"gato\".", "gato", List.of("gato", "perro")),
+                        new ReviewTopic("Review: casa", "Ask for \"casa\".", "casa", List.of("casa")),
+                        new NewLesson("At the market", "Introduce the new words one at a time.", List.of("manzana", "pera"))),
+                new Notes("Everyday conversation.", List.of("Past tense", "Rolled r"),
+                        List.of(new WordNote("manzana", "/manˈθana/", "apple"), new WordNote("pera", "/ˈpeɾa/", "pear"))),
+                "scripted");
+    }
+
+    /** A package with every text and list at its {@link PackageLimits} maximum, written in {@code letter}. */
+    static LessonPackage maximal(String letter) {
+        String word = letter.repeat(PackageLimits.WORD);
+        List<String> words = IntStream.range(0, PackageLimits.WORDS_PER_CONVERSATION).mapToObj(i -> word).toList();
+        Instant at = Instant.parse("2026-03-02T09:00:00Z");
+        List<Conversation> conversations = List.of(
+                new ReviewTopic(letter.repeat(PackageLimits.TITLE), letter.repeat(PackageLimits.INSTRUCTIONS), word, words),
+                new ReviewTopic(letter.repeat(PackageLimits.TITLE), letter.repeat(PackageLimits.INSTRUCTIONS), word, words),
+                new NewLesson(letter.repeat(PackageLimits.TITLE), letter.repeat(PackageLimits.INSTRUCTIONS), words));
+        Notes notes = new Notes(letter.repeat(PackageLimits.LEARNING),
+                IntStream.range(0, PackageLimits.WORK_ON_ITEMS).mapToObj(i -> letter.repeat(PackageLimits.WORK_ON_ITEM)).toList(),
+                IntStream.range(0, PackageLimits.NOTE_WORDS).mapToObj(i -> new WordNote(word,
+                        letter.repeat(PackageLimits.PRONUNCIATION), letter.repeat(PackageLimits.MEANING))).toList());
+        return new LessonPackage(PackageId.of("p-maximal-" + Integer.toHexString(letter.hashCode())), LEARNER, SPANISH,
+                letter.repeat(PackageLimits.NAME), 7, at.minusSeconds(86_400 * 6), at, LessonDay.of(at), conversations,
+                notes, "openai:gpt-4o-2024-08-06");
+    }
+
+    static AuthoredDraft draft(String marker) {
+        return new AuthoredDraft(new PackageDraft("Practice " + marker,
+                List.of(new ReviewTopic("Review " + marker, "Open with gato.", "gato", List.of("gato")),
+                        new NewLesson("New " + marker, "Teach.", List.of("uno", "dos"))),
+                new Notes("learning " + marker, List.of("work"), List.of(new WordNote("uno", "/uno/", "one")))),
+                "scripted", new AuthorUsage(1, 1_200, 100, 400));
+    }
+
+    static CurriculumEntry entry(Language language, String word, LessonDay introduced) {
+        return CurriculumEntry.introduced(WordKey.of(language, word), word, "/" + word + "/", "meaning of " + word,
+                introduced);
+    }
+
+    static GenerationRecord record(String session) {
+        return new GenerationRecord(SessionId.of(session), "scripted", new AuthorUsage(2, 2_400, 1_024, 800), 0.01248,
+                1, false, 2, 2, 3);
+    }
+
+    /** A commit of {@code pkg} (version expectedVersion + 1) under {@code token}, with these curriculum changes. */
+    static GenerationCommit commit(String token, String session, LessonPackage pkg, Optional<Instant> previous,
+            Instant lastProcessedAt, CurriculumChange change) {
+        return new GenerationCommit(token, pkg.lessonDate(), pkg, pkg.version() - 1, previous, lastProcessedAt, change,
+                record(session), PackageGeneratedEvent.of(pkg));
+    }
+}
