@@ -1,0 +1,554 @@
+package io.lessonpack.adapter.openai;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.openai.client.OpenAIClient;
+import com.openai.core.RequestOptions;
+import com.openai.core.Timeout;
+import com.openai.core.http.Headers;
+import com.openai.core.http.HttpResponseFor;
+import com.openai.errors.OpenAIException;
+import com.openai.errors.OpenAIInvalidDataException;
+import com.openai.errors.OpenAIIoException;
+import com.openai.errors.OpenAIRetryableException;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.errors.UnauthorizedException;
+import com.openai.models.chat.completions.ChatCompletion.Choice.FinishReason;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.completions.CompletionUsage;
+import io.lessonpack.application.logging.LogEvent;
+import io.lessonpack.application.port.out.ApiKeyPort;
+import io.lessonpack.application.port.out.ApiKeyUnavailableException;
+import io.lessonpack.application.port.out.AuthorUsage;
+import io.lessonpack.application.port.out.AuthoredDraft;
+import io.lessonpack.application.port.out.LessonAuthorException.Kind;
+import io.lessonpack.application.port.out.LessonAuthorException;
+import io.lessonpack.application.port.out.LessonAuthorPort;
+import io.lessonpack.application.port.out.LessonBrief;
+import io.lessonpack.domain.lesson.PackageDraft;
+import io.lessonpack.domain.lesson.Violation;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.System.Logger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+/**
+ * The lesson author on GPT-4o (or any OpenAI-compatible model), through the official openai-java
+ * SDK's Chat Completions API with structured outputs.
+ *
+ * <p>Each {@link #write} or {@link #repair} sends one request: the static system message, then the
+ * learner's brief as delimited JSON in the user message ({@link PromptBuilder}), with a strict JSON
+ * schema derived from {@link LessonAnswer} and no tools. The answer becomes a {@link PackageDraft};
+ * the user id, language and package id never come from the model, and the service checks every
+ * draft against the domain's rules.
+ *
+ * <p>Failures are {@link LessonAuthorException}s of a {@link Kind}:
+ * <ul>
+ *   <li>429, 5xx, 408, 409 and network faults are retried up to {@code maxRetries} times, after the
+ *       server's {@code retry-after-ms} / {@code Retry-After} or a short backoff, but only while the
+ *       wait fits before the deadline (the caller's deadline minus {@code deadlineMargin}); a wait
+ *       that does not fit fails at once as {@link Kind#DEADLINE} without sleeping, so SQS retries the
+ *       message later. Exhausted retries are {@link Kind#UNAVAILABLE};</li>
+ *   <li>a 401 fetches the key again ({@link ApiKeyPort#refreshApiKey()}) once and retries once; a
+ *       second 401, and any other 4xx, is {@link Kind#REJECTED};</li>
+ *   <li>a refusal or a content filter stop is {@link Kind#REFUSED}, {@code finish_reason = length}
+ *       is {@link Kind#TRUNCATED}, an answer that is not the schema's JSON is
+ *       {@link Kind#UNPARSEABLE}. These are not retried here: the message fails and SQS retries.</li>
+ * </ul>
+ * Exception messages name the operation, the model, the reason, the HTTP status and the request id;
+ * they never hold the answer, the prompt or the key, and never wrap the SDK's exception, whose
+ * message can hold the whole answer or error body.
+ *
+ * <p>Every HTTP attempt writes one {@code author.call} log line: operation, model, attempt,
+ * status, latency, request id, token counts, finish reason, outcome and the action taken. No
+ * learner text, model text or key.
+ *
+ * <p>Usage: {@link AuthorUsage#calls()} counts requests that returned an answer, which is 1 for a
+ * successful write or repair (the service adds the repair's usage to the write's). Attempts that
+ * returned no answer (429, 5xx, 401, network faults) cost no tokens and are not counted; the log
+ * lines show them.
+ *
+ * <p>SnapStart: the constructor derives the schema and reads no key; the key is fetched at the
+ * first request and set per request on a view of the one client that shares its connection pool.
+ *
+ * <pre>{@code
+ * OpenAiAuthorConfig config = OpenAiAuthorConfig.fromEnvironment(System.getenv());
+ * LessonAuthorPort author = new OpenAiLessonAuthorAdapter(OpenAiClients.create(config), apiKeys, config,
+ *         Clock.systemUTC());
+ * }</pre>
+ */
+public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
+
+    /** Waits between retries when the server names none: 0.5 s, 1 s, 2 s, ..., at most 4 s. */
+    static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(4);
+
+    private static final Logger LOG = System.getLogger(OpenAiLessonAuthorAdapter.class.getName());
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}(\\.\\d{1,6})?");
+
+    /**
+     * Reads answers leniently about unknown fields (an OpenAI-compatible endpoint may add some) and
+     * strictly about everything else; nesting and size limits bound what a broken answer can cost.
+     */
+    private static final ObjectMapper ANSWERS = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(1_000_000).build())
+            .build())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+
+    /** Waits between attempts; tests pass one that records instead of sleeping. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final OpenAIClient client;
+    private final ApiKeyPort keys;
+    private final OpenAiAuthorConfig config;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final ChatCompletionCreateParams.ResponseFormat responseFormat;
+    private final String author;
+    private final AtomicReference<KeyedClient> keyedClient = new AtomicReference<>();
+
+    /**
+     * Builds the adapter; reads no key and makes no call.
+     *
+     * @param client the client from {@link OpenAiClients#create}, built once per process
+     * @param keys   where the API key comes from, at the first request and after a 401
+     * @param config the model and the bounds of every call
+     * @param clock  the clock deadlines are measured on
+     */
+    public OpenAiLessonAuthorAdapter(OpenAIClient client, ApiKeyPort keys, OpenAiAuthorConfig config, Clock clock) {
+        this(client, keys, config, clock, Thread::sleep);
+    }
+
+    OpenAiLessonAuthorAdapter(OpenAIClient client, ApiKeyPort keys, OpenAiAuthorConfig config, Clock clock,
+            Sleeper sleeper) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.responseFormat = responseFormat();
+        this.author = "openai:" + config.model();
+    }
+
+    /**
+     * The {@code response_format} for {@link LessonAnswer}: a strict JSON schema the SDK derives
+     * from the records and checks against OpenAI's structured-output rules (it throws if the type
+     * cannot be expressed). Derived once; the dummy model and message only satisfy the builder.
+     */
+    static ChatCompletionCreateParams.ResponseFormat responseFormat() {
+        return ChatCompletionCreateParams.builder()
+                .model(OpenAiAuthorConfig.DEFAULT_MODEL)
+                .addUserMessage("-")
+                .responseFormat(LessonAnswer.class)
+                .build()
+                .rawParams()
+                .responseFormat()
+                .orElseThrow(() -> new IllegalStateException("the SDK derived no response format"));
+    }
+
+    /** The author name stored on packages this adapter writes: {@code openai:} and the model id. */
+    public String author() {
+        return author;
+    }
+
+    @Override
+    public AuthoredDraft write(LessonBrief brief, Instant deadline) {
+        Objects.requireNonNull(brief, "brief");
+        return call("write", PromptBuilder.writeMessage(brief), deadline);
+    }
+
+    @Override
+    public AuthoredDraft repair(LessonBrief brief, PackageDraft previous, List<Violation> violations, Instant deadline) {
+        Objects.requireNonNull(brief, "brief");
+        Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(violations, "violations");
+        return call("repair", PromptBuilder.repairMessage(brief, previous, violations), deadline);
+    }
+
+    /** The request for one user message: always the same system message first, no tools. */
+    ChatCompletionCreateParams params(String userMessage) {
+        return ChatCompletionCreateParams.builder()
+                .model(config.model())
+                .addSystemMessage(PromptBuilder.SYSTEM_MESSAGE)
+                .addUserMessage(userMessage)
+                .responseFormat(responseFormat)
+                .maxCompletionTokens(config.maxCompletionTokens())
+                .temperature(config.temperature())
+                .build();
+    }
+
+    private AuthoredDraft call(String operation, String userMessage, Instant deadline) {
+        Objects.requireNonNull(deadline, "deadline");
+        ChatCompletionCreateParams params = params(userMessage);
+        Instant end = deadline.minus(config.deadlineMargin());
+        Call call = new Call(operation);
+        String key = null;
+        boolean refreshed = false;
+        int retries = 0;
+        while (true) {
+            Duration left = Duration.between(clock.instant(), end);
+            if (left.isNegative() || left.isZero()) {
+                throw call.failure(Kind.DEADLINE, "no_time_left");
+            }
+            if (key == null) {
+                key = key(call, false);
+            }
+            call.attempt++;
+            Duration timeout = min(config.requestTimeout(), left);
+            RequestOptions options = RequestOptions.builder()
+                    .timeout(Timeout.builder().connect(min(config.connectTimeout(), timeout)).request(timeout).build())
+                    .build();
+            Instant started = clock.instant();
+            try {
+                HttpResponseFor<ChatCompletion> response = clientFor(key).chat().completions().withRawResponse()
+                        .create(params, options);
+                return read(call, response, started);
+            } catch (UnauthorizedException e) {
+                call.noted(e.statusCode(), e.headers());
+                if (refreshed) {
+                    logAttempt(call, started, "unauthorized", "fail", null, e);
+                    throw call.failure(Kind.REJECTED, "unauthorized_after_key_refresh");
+                }
+                logAttempt(call, started, "unauthorized", "refresh_key", null, e);
+                refreshed = true;
+                key = key(call, true);
+            } catch (OpenAIServiceException e) {
+                call.noted(e.statusCode(), e.headers());
+                String outcome = outcomeOf(e.statusCode());
+                if (!shouldRetry(e)) {
+                    logAttempt(call, started, outcome, "fail", null, e);
+                    throw call.failure(Kind.REJECTED, outcome);
+                }
+                retries = awaitRetry(call, started, outcome, e, retryAfter(e.headers()), retries, end);
+            } catch (OpenAIIoException | OpenAIRetryableException e) {
+                call.noted(0, null);
+                String outcome = e.getCause() instanceof InterruptedIOException ? "timeout" : "io_error";
+                retries = awaitRetry(call, started, outcome, e, Optional.empty(), retries, end);
+            } catch (OpenAIInvalidDataException e) {
+                // Thrown while reading a 2xx answer: the status and request id are already noted.
+                logAttempt(call, started, "invalid_response", "fail", null, e);
+                throw call.failure(Kind.UNPARSEABLE, "invalid_response");
+            } catch (OpenAIException e) {
+                call.noted(0, null);
+                logAttempt(call, started, "client_error", "fail", null, e);
+                throw call.failure(Kind.UNAVAILABLE, "client_error");
+            }
+        }
+    }
+
+    /**
+     * Waits before the next attempt, or fails: {@link Kind#UNAVAILABLE} when the retries are spent,
+     * {@link Kind#DEADLINE} at once, without sleeping, when the wait would not leave time for it.
+     *
+     * @return the retries used so far, this one included
+     */
+    private int awaitRetry(Call call, Instant started, String outcome, RuntimeException error,
+            Optional<Duration> retryAfter, int retries, Instant end) {
+        if (retries >= config.maxRetries()) {
+            logAttempt(call, started, outcome, "fail", retryAfter.orElse(null), error);
+            throw call.failure(Kind.UNAVAILABLE, outcome + "_retries_exhausted");
+        }
+        Duration wait = retryAfter.orElseGet(() -> backoff(retries));
+        if (wait.compareTo(Duration.between(clock.instant(), end)) >= 0) {
+            logAttempt(call, started, outcome, "fail_deadline", wait, error);
+            throw call.failure(Kind.DEADLINE, retryAfter.isPresent() ? outcome + "_retry_after_beyond_deadline"
+                    : outcome + "_no_time_to_retry");
+        }
+        logAttempt(call, started, outcome, "retry", wait, error);
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw call.failure(Kind.UNAVAILABLE, "interrupted");
+        }
+        return retries + 1;
+    }
+
+    /**
+     * Reads a 2xx answer: classifies it, or maps it to a draft. An answer the SDK cannot read
+     * throws {@link OpenAIInvalidDataException}, which the retry loop reports as unparseable.
+     */
+    private AuthoredDraft read(Call call, HttpResponseFor<ChatCompletion> response, Instant started) {
+        call.noted(response.statusCode(), response.headers());
+        Answer answer = new Answer(response.parse());
+        if (!answer.hasChoice) {
+            return reject(call, started, answer, Kind.UNPARSEABLE, "no_choice");
+        }
+        if (answer.refusal.filter(r -> !r.isBlank()).isPresent()) {
+            return reject(call, started, answer, Kind.REFUSED, "refusal");
+        }
+        if (answer.finishReason == FinishReason.Value.LENGTH) {
+            return reject(call, started, answer, Kind.TRUNCATED, "truncated");
+        }
+        if (answer.finishReason == FinishReason.Value.CONTENT_FILTER) {
+            return reject(call, started, answer, Kind.REFUSED, "content_filter");
+        }
+        // Any other finish reason (stop is the normal one) is judged by whether the content parses.
+        Optional<String> content = answer.content.filter(c -> !c.isBlank());
+        if (content.isEmpty()) {
+            return reject(call, started, answer, Kind.UNPARSEABLE, "no_content");
+        }
+        LessonAnswer parsed;
+        try {
+            parsed = ANSWERS.readValue(content.get(), LessonAnswer.class);
+        } catch (IOException e) {
+            // Never the message: Jackson quotes the text it could not read.
+            parsed = null;
+        }
+        if (parsed == null) {
+            return reject(call, started, answer, Kind.UNPARSEABLE, "invalid_json");
+        }
+        logAnswer(call, started, answer, "ok", "done");
+        return new AuthoredDraft(parsed.toDraft(), author, answer.usage);
+    }
+
+    private AuthoredDraft reject(Call call, Instant started, Answer answer, Kind kind, String reason) {
+        logAnswer(call, started, answer, reason, "fail");
+        throw call.failure(kind, reason);
+    }
+
+    /**
+     * The parts of a chat completion the adapter uses. The SDK parses lazily and throws
+     * {@link OpenAIInvalidDataException} on the first access to a missing or malformed field, so
+     * every access happens here, at once. A class, not a record: a record's toString would print
+     * the answer.
+     */
+    private static final class Answer {
+        private final AuthorUsage usage;
+        private final boolean hasChoice;
+        private final FinishReason.Value finishReason;
+        private final Optional<String> refusal;
+        private final Optional<String> content;
+
+        Answer(ChatCompletion completion) {
+            usage = usageOf(completion.usage());
+            hasChoice = !completion.choices().isEmpty();
+            ChatCompletion.Choice choice = hasChoice ? completion.choices().get(0) : null;
+            finishReason = hasChoice ? choice.finishReason().value() : null;
+            refusal = hasChoice ? choice.message().refusal() : Optional.empty();
+            content = hasChoice ? choice.message().content() : Optional.empty();
+        }
+
+        /** The finish reason as a short code for logs. */
+        String finishReasonCode() {
+            if (finishReason == null) {
+                return null;
+            }
+            return switch (finishReason) {
+                case STOP -> "stop";
+                case LENGTH -> "length";
+                case CONTENT_FILTER -> "content_filter";
+                case TOOL_CALLS -> "tool_calls";
+                case FUNCTION_CALL -> "function_call";
+                case _UNKNOWN -> "other";
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "Answer[" + usage + ", finishReason=" + finishReasonCode() + "]";
+        }
+    }
+
+    private String key(Call call, boolean refresh) {
+        String key;
+        try {
+            key = refresh ? keys.refreshApiKey() : keys.apiKey();
+        } catch (RuntimeException e) {
+            // The provider's message is its own business; the type is enough to find its log line.
+            boolean retryable = !(e instanceof ApiKeyUnavailableException unavailable) || unavailable.retryable();
+            LogEvent.of("author.key_unavailable").with("operation", call.operation).with("model", config.model())
+                    .with("refresh", refresh).with("errorType", e.getClass().getName()).with("retryable", retryable)
+                    .warn(LOG);
+            throw call.failure(retryable ? Kind.UNAVAILABLE : Kind.REJECTED, "api_key_unavailable");
+        }
+        if (key == null || key.isBlank()) {
+            throw call.failure(Kind.REJECTED, "api_key_blank");
+        }
+        return key;
+    }
+
+    /**
+     * The client with {@code key} set: a view of the one client (same connection pool and
+     * dispatcher), made again only when the key changes.
+     */
+    private OpenAIClient clientFor(String key) {
+        KeyedClient current = keyedClient.get();
+        if (current != null && current.key.equals(key)) {
+            return current.client;
+        }
+        OpenAIClient withKey = client.withOptions(options -> options.apiKey(key));
+        keyedClient.set(new KeyedClient(key, withKey));
+        return withKey;
+    }
+
+    /** A class, not a record: a record's toString would print the key. */
+    private static final class KeyedClient {
+        private final String key;
+        private final OpenAIClient client;
+
+        KeyedClient(String key, OpenAIClient client) {
+            this.key = key;
+            this.client = client;
+        }
+
+        @Override
+        public String toString() {
+            return "KeyedClient[key=<redacted>]";
+        }
+    }
+
+    private static boolean shouldRetry(OpenAIServiceException e) {
+        // OpenAI's own hint wins, as in the SDK's retry policy.
+        List<String> hint = e.headers().values("x-should-retry");
+        if (!hint.isEmpty()) {
+            return "true".equalsIgnoreCase(hint.get(0).strip());
+        }
+        int status = e.statusCode();
+        return status == 408 || status == 409 || status == 429 || status >= 500;
+    }
+
+    private static String outcomeOf(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 408 -> "request_timeout";
+            case 409 -> "conflict";
+            case 422 -> "unprocessable";
+            case 429 -> "rate_limited";
+            default -> status >= 500 ? "server_error" : "http_" + status;
+        };
+    }
+
+    /**
+     * The wait the server asked for: {@code retry-after-ms} (OpenAI's, in milliseconds) first, then
+     * {@code Retry-After} in seconds or as an HTTP date. Unreadable values count as absent.
+     */
+    Optional<Duration> retryAfter(Headers headers) {
+        List<String> millis = headers.values("retry-after-ms");
+        if (!millis.isEmpty() && DECIMAL.matcher(millis.get(0).strip()).matches()) {
+            return Optional.of(Duration.ofNanos((long) (Double.parseDouble(millis.get(0).strip()) * 1_000_000)));
+        }
+        List<String> after = headers.values("retry-after");
+        if (after.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = after.get(0).strip();
+        if (DECIMAL.matcher(value).matches()) {
+            return Optional.of(Duration.ofMillis((long) (Double.parseDouble(value) * 1_000)));
+        }
+        try {
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration wait = Duration.between(clock.instant(), at);
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Duration backoff(int retries) {
+        Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(retries, 10));
+        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    }
+
+    /**
+     * Token figures from the answer, made consistent: an endpoint that reports no usage costs
+     * nothing, and cached tokens never exceed prompt tokens.
+     */
+    private static AuthorUsage usageOf(Optional<CompletionUsage> usage) {
+        if (usage.isEmpty()) {
+            return new AuthorUsage(1, 0, 0, 0);
+        }
+        CompletionUsage u = usage.get();
+        long prompt = Math.max(0, u.promptTokens());
+        long cached = u.promptTokensDetails().flatMap(CompletionUsage.PromptTokensDetails::cachedTokens).orElse(0L);
+        return new AuthorUsage(1, prompt, Math.max(0, Math.min(cached, prompt)), Math.max(0, u.completionTokens()));
+    }
+
+    private void logAnswer(Call call, Instant started, Answer answer, String outcome, String action) {
+        LogEvent line = attemptLine(call, started, outcome, action)
+                .with("promptTokens", answer.usage.promptTokens())
+                .with("cachedTokens", answer.usage.cachedTokens())
+                .with("completionTokens", answer.usage.completionTokens())
+                .with("finishReason", answer.finishReasonCode());
+        if ("ok".equals(outcome)) {
+            line.info(LOG);
+        } else {
+            line.warn(LOG);
+        }
+    }
+
+    private void logAttempt(Call call, Instant started, String outcome, String action, Duration wait,
+            RuntimeException error) {
+        attemptLine(call, started, outcome, action)
+                .with("waitMs", wait == null ? null : wait.toMillis())
+                // The type only: an SDK exception's message can hold the answer or the error body.
+                .with("errorType", error == null ? null : error.getClass().getSimpleName())
+                .warn(LOG);
+    }
+
+    private LogEvent attemptLine(Call call, Instant started, String outcome, String action) {
+        return LogEvent.of("author.call")
+                .with("operation", call.operation)
+                .with("model", config.model())
+                .with("attempt", call.attempt)
+                .with("status", call.status)
+                .with("latencyMs", Duration.between(started, clock.instant()).toMillis())
+                .with("requestId", call.requestId)
+                .with("outcome", outcome)
+                .with("action", action);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** What one write or repair has seen so far, for log lines and the failure message. */
+    private final class Call {
+        private final String operation;
+        private int attempt;
+        private int status;
+        private String requestId;
+
+        Call(String operation) {
+            this.operation = operation;
+        }
+
+        void noted(int httpStatus, Headers headers) {
+            status = httpStatus;
+            requestId = null;
+            if (headers != null) {
+                List<String> ids = headers.values("x-request-id");
+                if (!ids.isEmpty() && REQUEST_ID.matcher(ids.get(0)).matches()) {
+                    requestId = ids.get(0);
+                }
+            }
+        }
+
+        LessonAuthorException failure(Kind kind, String reason) {
+            return new LessonAuthorException(kind, "OpenAI " + operation + " with model " + config.model() + " failed: "
+                    + kind + " (" + reason + ") after " + attempt + " attempt(s); last HTTP status "
+                    + (status == 0 ? "none" : String.valueOf(status)) + ", request id "
+                    + (requestId == null ? "none" : requestId));
+        }
+    }
+}
