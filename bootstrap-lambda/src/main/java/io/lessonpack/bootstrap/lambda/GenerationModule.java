@@ -1,0 +1,83 @@
+package io.lessonpack.bootstrap.lambda;
+
+import dagger.Module;
+import dagger.Provides;
+import io.lessonpack.adapter.aws.dynamodb.DynamoDbAnalysisResultsAdapter;
+import io.lessonpack.adapter.aws.dynamodb.DynamoDbCurriculumAdapter;
+import io.lessonpack.adapter.aws.dynamodb.DynamoDbGenerationCommitAdapter;
+import io.lessonpack.adapter.aws.dynamodb.DynamoDbLearnerStateAdapter;
+import io.lessonpack.adapter.aws.dynamodb.DynamoDbLessonDayAdapter;
+import io.lessonpack.adapter.aws.dynamodb.DynamoDbPackageAdapter;
+import io.lessonpack.adapter.aws.dynamodb.DynamoDbTables;
+import io.lessonpack.adapter.aws.sqs.SqsVoiceSessionMessageParser;
+import io.lessonpack.application.port.in.GenerateDailyPackageUseCase;
+import io.lessonpack.application.port.in.ProcessVoiceSessionBatchUseCase;
+import io.lessonpack.application.port.out.LessonAuthorPort;
+import io.lessonpack.application.port.out.PublishPackageEventPort;
+import io.lessonpack.application.service.GenerateDailyPackageService;
+import io.lessonpack.application.service.GenerationPorts;
+import io.lessonpack.application.service.GenerationSettings;
+import io.lessonpack.application.service.VoiceSessionBatchService;
+import io.lessonpack.domain.memory.Fsrs;
+import java.time.Clock;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The configuration, the DynamoDB adapters and the use cases over them, shared by the Lambda and
+ * the local runtime. The clock, the id source, the event publisher and the author come from the
+ * component that uses this module. Adapters get their client and config handed in; this module only
+ * calls constructors.
+ */
+@Module
+public final class GenerationModule {
+
+    private GenerationModule() {
+    }
+
+    @Provides
+    @Singleton
+    static LambdaConfiguration configuration(Environment env) {
+        return LambdaConfiguration.from(env);
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbTables tables(LambdaConfiguration config) {
+        return new DynamoDbTables(config.stateTable(), config.packagesTable(), config.analysisResultsTable());
+    }
+
+    @Provides
+    @Singleton
+    static GenerationPorts ports(DynamoDbClient dynamoDb, DynamoDbTables tables, Clock clock,
+            PublishPackageEventPort publisher, LessonAuthorPort author) {
+        return new GenerationPorts(
+                new DynamoDbLessonDayAdapter(dynamoDb, tables, clock),
+                new DynamoDbLearnerStateAdapter(dynamoDb, tables),
+                new DynamoDbPackageAdapter(dynamoDb, tables),
+                new DynamoDbAnalysisResultsAdapter(dynamoDb, tables),
+                new DynamoDbCurriculumAdapter(dynamoDb, tables),
+                new DynamoDbGenerationCommitAdapter(dynamoDb, tables, clock),
+                publisher,
+                author);
+    }
+
+    @Provides
+    @Singleton
+    static GenerateDailyPackageUseCase generator(GenerationPorts ports, GenerationSettings settings, Clock clock,
+            IdGenerator ids) {
+        return new GenerateDailyPackageService(ports, settings, Fsrs.withDefaults(), clock, ids);
+    }
+
+    @Provides
+    @Singleton
+    static ProcessVoiceSessionBatchUseCase batch(GenerateDailyPackageUseCase generator, Clock clock) {
+        return new VoiceSessionBatchService(generator, clock);
+    }
+
+    @Provides
+    @Singleton
+    static SqsVoiceSessionMessageParser parser() {
+        return new SqsVoiceSessionMessageParser();
+    }
+}
