@@ -1,19 +1,20 @@
 package io.lessonpack.bootstrap.local.demo;
 
-import io.lessonpack.application.inmemory.InMemoryAnalysisResults;
-import io.lessonpack.application.inmemory.InMemoryEventPublisher;
-import io.lessonpack.application.inmemory.InMemoryLessonStore;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.lessonpack.application.logging.JsonLineLoggerFinder;
 import io.lessonpack.application.port.in.BatchReport;
 import io.lessonpack.application.port.in.GenerationOutcome;
 import io.lessonpack.application.port.in.ProcessVoiceSessionBatchUseCase;
-import io.lessonpack.application.port.in.VoiceSessionMessage;
-import io.lessonpack.application.service.GenerateDailyPackageService;
-import io.lessonpack.application.service.GenerationPorts;
+import io.lessonpack.application.port.out.PackageGeneratedEvent;
 import io.lessonpack.application.service.GenerationSettings;
-import io.lessonpack.application.service.VoiceSessionBatchService;
-import io.lessonpack.bootstrap.local.logging.JsonLineLoggerFinder;
-import io.lessonpack.bootstrap.local.message.VoiceSessionMessageParser;
+import io.lessonpack.bootstrap.lambda.IdGenerator;
+import io.lessonpack.bootstrap.lambda.VoiceSessionHandler;
 import io.lessonpack.bootstrap.local.offline.OfflineLessonAuthor;
+import io.lessonpack.bootstrap.local.runtime.LocalComponent;
+import io.lessonpack.bootstrap.local.runtime.LocalRuntime;
+import io.lessonpack.domain.daily.LessonDay;
+import io.lessonpack.domain.learner.SessionId;
 import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.lesson.NewWordCount;
 import io.lessonpack.domain.memory.Fsrs;
@@ -34,19 +35,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * {@code demo}: simulates a few sample learners over several days and prints each day's package as
  * a learner or tutor reads it, and each skip with its reason.
  *
- * <p>Each simulated session becomes a queue message body exactly as the app sends it; bodies are
- * parsed, batched FIFO-style and run through the real batch use case and
- * {@link GenerateDailyPackageService}, on in-memory ports with the {@link OfflineLessonAuthor}. The
- * sample learners show the rules at work: one lesson per learner per UTC day across languages, a
+ * <p>DynamoDB Local runs in this JVM with the three tables; each simulated session becomes an SQS
+ * record whose body is exactly what the app sends, fed in FIFO batches to the real
+ * {@link VoiceSessionHandler} wired with the Lambda's own modules, with the {@link OfflineLessonAuthor}
+ * unless a model is configured. The sample learners show the rules at work: one lesson per learner per UTC day across languages, a
  * learner's first lesson built from their first session's misses, reviews chosen by the memory
  * model, a duplicate delivery and a malformed message that change nothing.
  */
@@ -55,11 +56,19 @@ public final class DemoCommand {
     public static final String NAME = "demo";
 
     private static final String USAGE = """
-            usage: demo [--days N] [--new-words N]
-              Simulates the bundled sample learners for N days (default 5, at most 60) and prints every
-              package and every skip. --new-words sets the new words per lesson (1-10, default 5).
-              Structured JSON logs go to the file named by -Dlessonpack.log.file (default: a file in the
-              system temp folder, printed at the end).""";
+            usage: demo [--days N] [--new-words N] [--keep DIR] [--events FILE.json]
+              Starts DynamoDB Local in this JVM, creates the tables, and feeds voice-session events in
+              batches through the real VoiceSessionHandler, printing every package and every skip.
+              --days N        simulate the bundled sample learners for N days (default 5, at most 60)
+              --new-words N   new words per lesson (1-10, default 5)
+              --keep DIR      keep DynamoDB Local's data in DIR; a second run continues the curricula
+              --events FILE   process your own events instead of the simulation: a JSON array of
+                              message bodies {"sessionId","userId","targetLanguage","createdAt"}, or an
+                              object {"analysisResults": [...], "events": [...]} that also seeds analysis
+                              results (userId, createdAt, sessionId, targetLanguage, targetsHit,
+                              targetsMissed, wordsUsed, feedback)
+              The author is offline unless OPENAI_API_KEY or OPENAI_BASE_URL is set. Structured JSON
+              logs go to the file named by -Dlessonpack.log.file (default: the system temp folder).""";
 
     /** FIFO batch size the Lambda's event source mapping uses. */
     private static final int BATCH_SIZE = 5;
@@ -69,6 +78,8 @@ public final class DemoCommand {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         int days = 5;
         NewWordCount newWords = NewWordCount.defaultCount();
+        Optional<Path> keep = Optional.empty();
+        Optional<Path> eventsFile = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             try {
@@ -79,6 +90,8 @@ public final class DemoCommand {
                     }
                     case "--days" -> days = Integer.parseInt(value(args, ++i, arg));
                     case "--new-words" -> newWords = NewWordCount.of(Integer.parseInt(value(args, ++i, arg)));
+                    case "--keep" -> keep = Optional.of(Path.of(value(args, ++i, arg)));
+                    case "--events" -> eventsFile = Optional.of(Path.of(value(args, ++i, arg)));
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             } catch (IllegalArgumentException e) {
@@ -91,8 +104,24 @@ public final class DemoCommand {
             err.println("demo: --days must be within 1..60, was " + days);
             return 2;
         }
+        EventsFile events = null;
+        if (eventsFile.isPresent()) {
+            try {
+                events = EventsFile.read(eventsFile.get());
+            } catch (EventsFile.UnreadableEventsException e) {
+                err.println("demo: " + e.getMessage());
+                return 2;
+            }
+        }
         Path log = logFile();
-        new Run(DemoScenario.bundled(), days, newWords, out, err).simulate();
+        GenerationSettings settings = GenerationSettings.defaults().withNewWords(newWords);
+        try (Run run = new Run(DemoScenario.bundled(), days, settings, keep, out, err)) {
+            if (events == null) {
+                run.simulate();
+            } else {
+                run.replay(events);
+            }
+        }
         out.println("Structured JSON logs of this run: " + log);
         return 0;
     }
@@ -122,53 +151,131 @@ public final class DemoCommand {
     }
 
     /** One simulated session, as the app would report it. */
-    private record SessionEvent(String messageId, String body, Instant endedAt, DemoScenario.Learner learner,
-            Language language, String label) {
+    private record SessionEvent(String messageId, String sessionId, String body, Instant endedAt,
+            DemoScenario.Learner learner, Language language, String label, String group) {
+        /** The learner's id, from the sample learner or the event file; null when the message has none. */
+        String userId() {
+            return learner != null ? learner.userId() : userIdOf(body);
+        }
     }
 
-    /** One demo run over the in-memory ports. */
-    private static final class Run {
+    private record LearnerLanguage(UserId userId, Language language) {
+    }
+
+    private static String userIdOf(String body) {
+        try {
+            String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("userId").asText("");
+            return id.isBlank() ? null : UserId.of(id).value();
+        } catch (com.fasterxml.jackson.core.JacksonException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** One demo run over the local runtime. */
+    private static final class Run implements AutoCloseable {
         private final DemoScenario scenario;
         private final int days;
         private final PrintStream out;
         private final PrintStream err;
         private final DemoClock clock;
-        private final InMemoryLessonStore store = new InMemoryLessonStore();
-        private final InMemoryAnalysisResults analyses = new InMemoryAnalysisResults();
-        private final InMemoryEventPublisher events = new InMemoryEventPublisher();
-        private final ProcessVoiceSessionBatchUseCase batches;
+        private final LocalRuntime local;
+        private final VoiceSessionHandler handler;
+        private final List<BatchReport> reports = new ArrayList<>();
+        private final AnalysisResultsWriter analyses;
         private final LearnerSimulator simulator;
-        private final VoiceSessionMessageParser parser = new VoiceSessionMessageParser();
+        private final LocalTables tables;
+        private final LocalDate firstDay;
         private final Map<String, Map<String, Integer>> tally = new TreeMap<>();
+        private final Map<String, LearnerLanguage> learners = new LinkedHashMap<>();
+        private int eventsShown;
 
-        Run(DemoScenario scenario, int days, NewWordCount newWords, PrintStream out, PrintStream err) {
+        Run(DemoScenario scenario, int days, GenerationSettings settings, Optional<Path> keep, PrintStream out,
+                PrintStream err) {
             this.scenario = scenario;
             this.days = days;
             this.out = out;
             this.err = err;
             this.clock = new DemoClock(scenario.firstDay().atStartOfDay(ZoneOffset.UTC).toInstant());
-            Fsrs fsrs = Fsrs.withDefaults();
-            GenerationPorts ports = new GenerationPorts(store, store, store, analyses, store, store, events,
-                    new OfflineLessonAuthor());
-            GenerateDailyPackageService generator = new GenerateDailyPackageService(ports,
-                    GenerationSettings.defaults().withNewWords(newWords), fsrs, clock, demoIds());
-            this.batches = new VoiceSessionBatchService(generator, clock);
-            this.simulator = new LearnerSimulator(scenario, store, store, fsrs);
+            err.println("[demo] starting DynamoDB Local" + keep.map(p -> " with data in " + p).orElse(" in memory") + " ...");
+            this.local = LocalRuntime.start(keep, clock, demoIds(keep), settings);
+            LocalComponent c = local.component();
+            // The real handler over the real batch use case; the demo only listens to its reports to print them.
+            ProcessVoiceSessionBatchUseCase observed = (messages, deadline) -> {
+                BatchReport report = c.batch().process(messages, deadline);
+                reports.add(report);
+                return report;
+            };
+            this.handler = new VoiceSessionHandler(observed, c.parser(), clock);
+            this.analyses = new AnalysisResultsWriter(c.dynamoDb(), c.tables().analysisResultsTable());
+            this.simulator = new LearnerSimulator(scenario, c.ports().packages(), c.ports().curriculum(),
+                    Fsrs.withDefaults());
+            this.tables = new LocalTables(c.dynamoDb(), c.tables());
+            this.firstDay = continueAfter(scenario, c);
+            err.println("[demo] DynamoDB Local at " + local.endpoint() + ", tables ready");
+        }
+
+        /** With kept data, the simulation goes on the day after the learners' last lesson. */
+        private static LocalDate continueAfter(DemoScenario scenario, LocalComponent c) {
+            LocalDate last = null;
+            for (DemoScenario.Learner learner : scenario.learners()) {
+                Optional<LessonDay> day = c.ports().lessonDays()
+                        .status(UserId.of(learner.userId()), SessionId.of("demo-probe")).lastLessonDay();
+                if (day.isPresent() && (last == null || day.get().date().isAfter(last))) {
+                    last = day.get().date();
+                }
+            }
+            return last == null ? scenario.firstDay() : last.plusDays(1);
+        }
+
+        @Override
+        public void close() {
+            local.close();
         }
 
         /** Deterministic ids, so every run of the demo prints the same packages. */
-        private static Supplier<String> demoIds() {
+        private static IdGenerator demoIds(Optional<Path> keep) {
             AtomicLong counter = new AtomicLong();
-            return () -> UUID.nameUUIDFromBytes(("lessonpack-demo-" + counter.incrementAndGet()).getBytes()).toString();
+            // Kept data already holds the ids of earlier runs; a run-specific seed keeps new ones distinct.
+            String seed = keep.isPresent() ? "lessonpack-demo-" + System.nanoTime() + "-" : "lessonpack-demo-";
+            return () -> UUID.nameUUIDFromBytes((seed + counter.incrementAndGet()).getBytes()).toString();
+        }
+
+        /** Processes the events of a file, in batches of five, at the real clock. */
+        void replay(EventsFile file) {
+            out.println("lessonpack demo: " + file.events().size() + " event(s) from your file"
+                    + (file.analysisResults().isEmpty() ? "" : " and " + file.analysisResults().size() + " analysis result(s)")
+                    + ", the real VoiceSessionHandler on DynamoDB Local, "
+                    + (local.modelAuthor() ? "a model author" : "the offline lesson author") + ".");
+            clock.set(Instant.now());
+            file.analysisResults().forEach(analyses::put);
+            List<SessionEvent> events = new ArrayList<>();
+            for (int i = 0; i < file.events().size(); i++) {
+                EventsFile.Event e = file.events().get(i);
+                events.add(new SessionEvent("file-msg-" + (i + 1), e.sessionId(), e.body(), clock.instant(), null,
+                        e.language().orElse(null), e.label(), e.label()));
+            }
+            int n = 1;
+            for (int from = 0; from < events.size(); from += BATCH_SIZE) {
+                List<SessionEvent> batch = events.subList(from, Math.min(events.size(), from + BATCH_SIZE));
+                clock.set(Instant.now());
+                out.println("── batch " + n++ + " · " + batch.size() + " message(s)");
+                handle(batch);
+            }
+            summary("Summary of your events");
         }
 
         void simulate() {
             long started = System.nanoTime();
             out.println("lessonpack demo: " + scenario.learners().size() + " sample learners, " + days
-                    + " simulated days, in-memory storage, offline lesson author (no model).");
+                    + " simulated days from " + firstDay + ", the real VoiceSessionHandler on DynamoDB Local, "
+                    + (local.modelAuthor() ? "lessons written by " + local.component().author().getClass().getSimpleName()
+                            + " (OPENAI_API_KEY / OPENAI_BASE_URL is set)"
+                            : "the offline lesson author (no model; set OPENAI_API_KEY or OPENAI_BASE_URL to use one)")
+                    + ".");
             for (int day = 1; day <= days; day++) {
-                LocalDate date = scenario.firstDay().plusDays(day - 1);
-                List<SessionEvent> sessions = sessionsOn(day, date);
+                LocalDate date = firstDay.plusDays(day - 1);
+                int scenarioDay = (int) java.time.temporal.ChronoUnit.DAYS.between(scenario.firstDay(), date) + 1;
+                List<SessionEvent> sessions = sessionsOn(scenarioDay, date);
                 List<List<SessionEvent>> dayBatches = batch(sessions);
                 err.printf("[demo] day %d/%d · %s · %d messages in %d batches%n", day, days, date, sessions.size(),
                         dayBatches.size());
@@ -180,7 +287,7 @@ public final class DemoCommand {
                     process(n++, batch);
                 }
             }
-            summary();
+            summary("Summary after " + days + " day(s)");
             err.printf("[demo] done in %.1f s%n", (System.nanoTime() - started) / 1e9);
         }
 
@@ -196,21 +303,23 @@ public final class DemoCommand {
                     String sessionId = learner.userId() + "-" + s.language() + "-" + date + "T" + s.time();
                     String body = "{\"sessionId\":\"" + sessionId + "\",\"userId\":\"" + learner.userId()
                             + "\",\"targetLanguage\":\"" + s.language() + "\",\"createdAt\":\"" + endedAt + "\"}";
-                    sessions.add(new SessionEvent("msg-" + date + "-" + (++n), body, endedAt, learner,
-                            Language.of(s.language()), learner.name() + " · " + s.language()));
+                    sessions.add(new SessionEvent("msg-" + date + "-" + (++n), sessionId, body, endedAt, learner,
+                            Language.of(s.language()), learner.name() + " · " + s.language(),
+                            learner.name() + " · " + s.language()));
                 }
             }
             if (day == 1) {
                 Instant at = date.atTime(12, 0).toInstant(ZoneOffset.UTC);
-                sessions.add(new SessionEvent("msg-" + date + "-malformed", "{\"sessionId\":\"orphan-1\",\"createdAt\":\""
-                        + at + "\"}", at, null, null, "a message without userId and targetLanguage"));
+                sessions.add(new SessionEvent("msg-" + date + "-malformed", "orphan-1", "{\"sessionId\":\"orphan-1\",\"createdAt\":\""
+                        + at + "\"}", at, null, null, "a message without userId and targetLanguage", "(malformed messages)"));
             }
             sessions.sort(Comparator.comparing(SessionEvent::endedAt));
             if (day == 2 && !sessions.isEmpty()) {
                 SessionEvent first = sessions.get(0);
                 Instant resent = first.endedAt().plus(Duration.ofMinutes(61));
-                sessions.add(new SessionEvent(first.messageId() + "-resent", first.body(), resent, first.learner(),
-                        first.language(), first.label() + " (the same session delivered again)"));
+                sessions.add(new SessionEvent(first.messageId() + "-resent", first.sessionId(), first.body(), resent,
+                        first.learner(), first.language(), first.label() + " (the same session delivered again)",
+                        first.group()));
                 sessions.sort(Comparator.comparing(SessionEvent::endedAt));
             }
             return sessions;
@@ -237,19 +346,42 @@ public final class DemoCommand {
             Instant processedAt = batch.get(batch.size() - 1).endedAt().plus(Duration.ofMinutes(3));
             for (SessionEvent s : batch) {
                 if (s.learner() != null && !s.messageId().endsWith("-resent")) {
-                    String sessionId = s.body().substring(14, s.body().indexOf('"', 14));
-                    analyses.add(simulator.analyse(s.learner(), s.language(), sessionId, s.endedAt()));
+                    analyses.put(simulator.analyse(s.learner(), s.language(), s.sessionId(), s.endedAt()));
                 }
             }
             clock.set(processedAt);
-            List<VoiceSessionMessage> messages = batch.stream()
-                    .map(s -> parser.parse(s.messageId(), s.body(), s.endedAt())).toList();
             out.println("── batch " + number + " · " + batch.size() + " message(s) · processed at "
                     + processedAt.toString().substring(11, 16) + " UTC");
-            BatchReport report = batches.process(messages, processedAt.plusSeconds(50));
+            handle(batch);
+        }
+
+        private void handle(List<SessionEvent> batch) {
+            reports.clear();
+            SQSBatchResponse response = handler.handleRequest(sqsEvent(batch), null);
+            List<BatchReport.Item> items = reports.stream().flatMap(r -> r.items().stream()).toList();
             for (int i = 0; i < batch.size(); i++) {
-                show(batch.get(i), report.items().get(i).outcome());
+                show(batch.get(i), items.get(i).outcome());
             }
+            if (!response.getBatchItemFailures().isEmpty()) {
+                out.println("  ↺ the handler returned " + response.getBatchItemFailures().size()
+                        + " message(s) to the queue for a retry");
+            }
+        }
+
+        private static SQSEvent sqsEvent(List<SessionEvent> batch) {
+            List<SQSEvent.SQSMessage> records = new ArrayList<>();
+            for (SessionEvent s : batch) {
+                SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+                m.setMessageId(s.messageId());
+                m.setBody(s.body());
+                m.setEventSource("aws:sqs");
+                m.setAttributes(Map.of("SentTimestamp", String.valueOf(s.endedAt().toEpochMilli()),
+                        "MessageGroupId", s.learner() == null ? "unknown" : s.learner().userId()));
+                records.add(m);
+            }
+            SQSEvent event = new SQSEvent();
+            event.setRecords(records);
+            return event;
         }
 
         private void show(SessionEvent s, GenerationOutcome outcome) {
@@ -258,8 +390,10 @@ public final class DemoCommand {
                     out.println("  ✔ " + s.label() + " — " + (g.created() ? "package created" : "package updated")
                             + " (" + g.lessonPackage().id() + ")");
                     out.print(PackageRenderer.render(g.lessonPackage(), "    "));
-                    out.println("    → published " + io.lessonpack.application.port.out.PackageGeneratedEvent.TYPE
-                            + " eventId=" + g.event().eventId());
+                    List<PackageGeneratedEvent> events = local.component().events().events();
+                    for (; eventsShown < events.size(); eventsShown++) {
+                        out.println("    → published " + PackageGeneratedEvent.TYPE + " eventId=" + events.get(eventsShown).eventId());
+                    }
                     count(s, "lesson");
                 }
                 case GenerationOutcome.Skipped k -> {
@@ -276,7 +410,10 @@ public final class DemoCommand {
         }
 
         private void count(SessionEvent s, String what) {
-            String who = s.learner() == null ? "(malformed messages)" : s.learner().name() + " · " + s.language();
+            String who = s.group();
+            if (s.userId() != null && s.language() != null) {
+                learners.putIfAbsent(who, new LearnerLanguage(UserId.of(s.userId()), s.language()));
+            }
             tally.computeIfAbsent(who, k -> new LinkedHashMap<>()).merge(what, 1, Integer::sum);
         }
 
@@ -284,9 +421,9 @@ public final class DemoCommand {
             return enumName.toLowerCase(Locale.ROOT).replace('_', ' ');
         }
 
-        private void summary() {
+        private void summary(String title) {
             out.println();
-            out.println("══ Summary after " + days + " day(s) ══");
+            out.println("══ " + title + " ══");
             tally.forEach((who, counts) -> {
                 StringBuilder line = new StringBuilder("  " + who + ": ");
                 List<String> parts = new ArrayList<>();
@@ -294,17 +431,15 @@ public final class DemoCommand {
                         ? n + (n == 1 ? " lesson" : " lessons")
                         : what + (n == 1 ? "" : " ×" + n)));
                 line.append(String.join(", ", parts));
-                int dot = who.indexOf(" · ");
-                if (dot > 0) {
-                    DemoScenario.Learner learner = scenario.learners().stream()
-                            .filter(l -> who.startsWith(l.name() + " · ")).findFirst().orElseThrow();
-                    Language language = Language.of(who.substring(dot + 3));
-                    line.append("; curriculum: ").append(store.curriculumOf(UserId.of(learner.userId()), language).size())
+                LearnerLanguage learner = learners.get(who);
+                if (learner != null) {
+                    line.append("; curriculum: ").append(tables.curriculumSize(learner.userId(), learner.language()))
                             .append(" words");
                 }
                 out.println(line);
             });
-            out.println("  events published: " + events.events().size() + ", packages: " + store.packages().size());
+            out.println("  events published: " + local.component().events().events().size() + ", packages in the table: "
+                    + tables.packageCount());
         }
     }
 }

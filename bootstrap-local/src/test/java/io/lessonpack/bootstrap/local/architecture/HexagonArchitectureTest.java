@@ -4,18 +4,29 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Keeps the hexagon honest: the domain sees only the JDK, the application only the domain and the
- * JDK, and dependency-injection frameworks stay in bootstrap modules. This module sees every
- * production class of the reactor, so the rules run here. {@code failOnEmptyShould} stays on: a rule
+ * JDK, adapters neither each other nor the use-case implementations, and dependency-injection
+ * frameworks stay in bootstrap modules. This module depends on every other one, so it sees every
+ * production class of the reactor and the rules run here. {@code failOnEmptyShould} stays on: a rule
  * that matches no class fails instead of passing vacuously.
  */
-@AnalyzeClasses(packages = "io.lessonpack", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.lessonpack",
+        importOptions = {ImportOption.DoNotIncludeTests.class, HexagonArchitectureTest.NoTestJars.class})
 class HexagonArchitectureTest {
+
+    /** Leaves out the modules' test-jars (fixtures) that sit on this test classpath. */
+    static final class NoTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
 
     @ArchTest
     static final ArchRule domainDependsOnlyOnTheJdk = classes()
@@ -42,8 +53,29 @@ class HexagonArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("io.lessonpack.application..");
 
     @ArchTest
+    static final ArchRule adaptersDoNotDependOnEachOther = noClasses()
+            .that().resideInAPackage("io.lessonpack.adapter.aws..")
+            .should().dependOnClassesThat().resideInAPackage("io.lessonpack.adapter.openai..")
+            .orShould().dependOnClassesThat().resideInAPackage("io.lessonpack.bootstrap..")
+            .because("each adapter implements ports; wiring them together is the bootstrap's job");
+
+    @ArchTest
+    static final ArchRule openAiAdapterDoesNotDependOnAwsAdapters = noClasses()
+            .that().resideInAPackage("io.lessonpack.adapter.openai..")
+            .should().dependOnClassesThat().resideInAPackage("io.lessonpack.adapter.aws..")
+            .orShould().dependOnClassesThat().resideInAPackage("io.lessonpack.bootstrap..");
+
+    @ArchTest
+    static final ArchRule adaptersUsePortsNotServices = noClasses()
+            .that().resideInAPackage("io.lessonpack.adapter..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.lessonpack.application.service..",
+                    "io.lessonpack.application.inmemory..")
+            .because("adapters implement driven ports; they never call use-case implementations");
+
+    @ArchTest
     static final ArchRule domainReadsNoClockOrRandomness = noClasses()
-            .that().resideInAnyPackage("io.lessonpack.domain..", "io.lessonpack.application..")
+            .that().resideInAnyPackage("io.lessonpack.domain..", "io.lessonpack.application.port..",
+                    "io.lessonpack.application.service..", "io.lessonpack.application.inmemory..")
             .should().callMethod(System.class, "currentTimeMillis")
             .orShould().callMethod(java.time.Instant.class, "now")
             .orShould().callMethod(java.time.LocalDate.class, "now")

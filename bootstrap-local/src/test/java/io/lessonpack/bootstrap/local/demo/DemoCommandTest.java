@@ -2,7 +2,7 @@ package io.lessonpack.bootstrap.local.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lessonpack.bootstrap.local.logging.JsonLineLoggerFinder;
+import io.lessonpack.application.logging.JsonLineLoggerFinder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,46 @@
+package io.lessonpack.bootstrap.local.demo;
+
+import io.lessonpack.domain.evidence.AnalysisResult;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+/**
+ * Plays the analysis service in the local runtime: writes results into the analysis-results table
+ * in that service's format (DESIGN.md: {@code userId}/{@code createdAt} keys, lists as L).
+ */
+final class AnalysisResultsWriter {
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    AnalysisResultsWriter(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    void put(AnalysisResult result) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("userId", s(result.userId().value()));
+        item.put("createdAt", s(result.createdAt().toString()));
+        item.put("analysisId", s(result.analysisId()));
+        item.put("sessionId", s(result.sessionId()));
+        result.targetLanguage().ifPresent(l -> item.put("targetLanguage", s(l.tag())));
+        item.put("targetsHit", list(result.targetsHit()));
+        item.put("targetsMissed", list(result.targetsMissed()));
+        item.put("wordsUsed", list(result.wordsUsed()));
+        item.put("feedback", s(result.feedback()));
+        dynamoDb.putItem(PutItemRequest.builder().tableName(table).item(item).build());
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue list(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
+    }
+}
