@@ -63,7 +63,7 @@ public final class LocalInvoke {
             m.setEventSource(r.path("eventSource").asText(null));
             m.setEventSourceArn(r.path("eventSourceARN").asText(null));
             Map<String, String> attributes = new HashMap<>();
-            r.path("attributes").fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
+            r.path("attributes").properties().forEach(e -> attributes.put(e.getKey(), e.getValue().asText()));
             m.setAttributes(attributes);
             records.add(m);
         }
