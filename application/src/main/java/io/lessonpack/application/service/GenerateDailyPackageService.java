@@ -151,16 +151,15 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
 
     private GenerationOutcome generateClaimed(GenerateDailyPackageCommand command, String token,
             Optional<AuthoredDraft> resumed, LessonDay today, Instant now, Instant deadline) {
-        boolean committed = false;
+        Attempt attempt = new Attempt(command, token, today, now, deadline);
         try {
-            Attempt attempt = new Attempt(command, token, today, now, deadline);
-            GenerationOutcome outcome = attempt.run(resumed);
-            committed = attempt.committed;
-            return outcome;
+            return attempt.run(resumed);
         } catch (LessonAuthorException e) {
             return new Failed(reasonFor(e.kind()), "the lesson author failed: " + e.kind());
         } finally {
-            if (!committed) {
+            // Read here, not after run() returns: a port that throws after the commit must not
+            // make a committed attempt release (harmless, as the commit cleared the claim, but wrong).
+            if (!attempt.committed) {
                 ports.lessonDays().release(command.userId(), token, clock.instant());
             }
         }

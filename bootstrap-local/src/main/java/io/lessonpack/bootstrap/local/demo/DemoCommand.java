@@ -151,25 +151,16 @@ public final class DemoCommand {
     }
 
     /** One simulated session, as the app would report it. */
+    /**
+     * @param userId the learner's id, from the sample learner or the event file; null when the message has none
+     */
     private record SessionEvent(String messageId, String sessionId, String body, Instant endedAt,
-            DemoScenario.Learner learner, Language language, String label, String group) {
-        /** The learner's id, from the sample learner or the event file; null when the message has none. */
-        String userId() {
-            return learner != null ? learner.userId() : userIdOf(body);
-        }
+            DemoScenario.Learner learner, String userId, Language language, String label, String group) {
     }
 
     private record LearnerLanguage(UserId userId, Language language) {
     }
 
-    private static String userIdOf(String body) {
-        try {
-            String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("userId").asText("");
-            return id.isBlank() ? null : UserId.of(id).value();
-        } catch (com.fasterxml.jackson.core.JacksonException | IllegalArgumentException e) {
-            return null;
-        }
-    }
 
     /** One demo run over the local runtime. */
     private static final class Run implements AutoCloseable {
@@ -252,7 +243,7 @@ public final class DemoCommand {
             for (int i = 0; i < file.events().size(); i++) {
                 EventsFile.Event e = file.events().get(i);
                 events.add(new SessionEvent("file-msg-" + (i + 1), e.sessionId(), e.body(), clock.instant(), null,
-                        e.language().orElse(null), e.label(), e.label()));
+                        e.userId().orElse(null), e.language().orElse(null), e.label(), e.label()));
             }
             int n = 1;
             for (int from = 0; from < events.size(); from += BATCH_SIZE) {
@@ -304,21 +295,21 @@ public final class DemoCommand {
                     String body = "{\"sessionId\":\"" + sessionId + "\",\"userId\":\"" + learner.userId()
                             + "\",\"targetLanguage\":\"" + s.language() + "\",\"createdAt\":\"" + endedAt + "\"}";
                     sessions.add(new SessionEvent("msg-" + date + "-" + (++n), sessionId, body, endedAt, learner,
-                            Language.of(s.language()), learner.name() + " · " + s.language(),
+                            learner.userId(), Language.of(s.language()), learner.name() + " · " + s.language(),
                             learner.name() + " · " + s.language()));
                 }
             }
             if (day == 1) {
                 Instant at = date.atTime(12, 0).toInstant(ZoneOffset.UTC);
                 sessions.add(new SessionEvent("msg-" + date + "-malformed", "orphan-1", "{\"sessionId\":\"orphan-1\",\"createdAt\":\""
-                        + at + "\"}", at, null, null, "a message without userId and targetLanguage", "(malformed messages)"));
+                        + at + "\"}", at, null, null, null, "a message without userId and targetLanguage", "(malformed messages)"));
             }
             sessions.sort(Comparator.comparing(SessionEvent::endedAt));
             if (day == 2 && !sessions.isEmpty()) {
                 SessionEvent first = sessions.get(0);
                 Instant resent = first.endedAt().plus(Duration.ofMinutes(61));
                 sessions.add(new SessionEvent(first.messageId() + "-resent", first.sessionId(), first.body(), resent,
-                        first.learner(), first.language(), first.label() + " (the same session delivered again)",
+                        first.learner(), first.userId(), first.language(), first.label() + " (the same session delivered again)",
                         first.group()));
                 sessions.sort(Comparator.comparing(SessionEvent::endedAt));
             }

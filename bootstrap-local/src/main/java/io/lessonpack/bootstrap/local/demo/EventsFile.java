@@ -22,8 +22,12 @@ import java.util.Optional;
  */
 record EventsFile(List<Event> events, List<AnalysisResult> analysisResults) {
 
-    /** One message: its body as sent, and what the demo shows about it. */
-    record Event(String body, String sessionId, String label, Optional<Language> language) {
+    /**
+     * One message: its body as sent, and what the demo shows about it.
+     *
+     * @param userId the body's userId when it is a usable id, else empty
+     */
+    record Event(String body, String sessionId, String label, Optional<String> userId, Optional<Language> language) {
     }
 
     /** The file cannot be used; the message says where and why. */
@@ -80,7 +84,7 @@ record EventsFile(List<Event> events, List<AnalysisResult> analysisResults) {
         String label = "message " + (index + 1);
         if (!node.isObject()) {
             return new Event(node.isTextual() ? node.asText() : node.toString(), "", label + " (not a JSON object)",
-                    Optional.empty());
+                    Optional.empty(), Optional.empty());
         }
         String user = node.path("userId").asText("");
         String language = node.path("targetLanguage").asText("");
@@ -88,7 +92,16 @@ record EventsFile(List<Event> events, List<AnalysisResult> analysisResults) {
         if (!user.isBlank() && lang.isPresent()) {
             label = user + " · " + lang.get().tag();
         }
-        return new Event(node.toString(), node.path("sessionId").asText(""), label, lang);
+        Optional<String> userId = usableId(user);
+        return new Event(node.toString(), node.path("sessionId").asText(""), label, userId, lang);
+    }
+
+    private static Optional<String> usableId(String raw) {
+        try {
+            return Optional.of(UserId.of(raw).value());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static AnalysisResult analysis(Path path, JsonNode node, int index) {
