@@ -25,22 +25,21 @@ import java.util.regex.Pattern;
  * @param baseUrl             an OpenAI-compatible endpoint such as {@code https://api.openai.com/v1};
  *                            null for the SDK's default (OpenAI itself)
  * @param connectTimeout      the longest a connection may take to open
- * @param requestTimeout      the longest one HTTP attempt may take (shortened to the time left)
+ * @param requestTimeout      the longest one HTTP attempt may take whatever the budget; set above any
+ *                            invocation, so that in practice the caller's budget is the only bound
  * @param maxRetries          further attempts after a rate limit, server error or network fault
- * @param deadlineMargin      time kept back from the caller's deadline for the work after the call
- *                            (validation, storing the package)
  * @param maxCompletionTokens the most tokens the model may write; a package needs 1,000 to 2,500
  * @param temperature         sampling temperature, 0 to 2
  */
 public record OpenAiAuthorConfig(String model, String baseUrl, Duration connectTimeout, Duration requestTimeout,
-        int maxRetries, Duration deadlineMargin, int maxCompletionTokens, double temperature) {
+        int maxRetries, int maxCompletionTokens, double temperature) {
 
     /** The default model: a pinned GPT-4o snapshot (structured outputs need 2024-08-06 or later). */
     public static final String DEFAULT_MODEL = "gpt-4o-2024-11-20";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(25);
+    /** Above a Lambda's 15-minute maximum: the budget of the call is what bounds it. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(15);
     public static final int DEFAULT_MAX_RETRIES = 2;
-    public static final Duration DEFAULT_DEADLINE_MARGIN = Duration.ofSeconds(3);
     public static final int DEFAULT_MAX_COMPLETION_TOKENS = 4_000;
     public static final double DEFAULT_TEMPERATURE = 0.7;
 
@@ -56,10 +55,6 @@ public record OpenAiAuthorConfig(String model, String baseUrl, Duration connectT
         baseUrl = baseUrl == null ? null : requireBaseUrl(baseUrl, "baseUrl");
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(requestTimeout, "requestTimeout");
-        Objects.requireNonNull(deadlineMargin, "deadlineMargin");
-        if (deadlineMargin.isNegative()) {
-            throw new IllegalArgumentException("deadlineMargin must not be negative, was " + deadlineMargin);
-        }
         if (maxRetries < 0 || maxRetries > 10) {
             throw new IllegalArgumentException("maxRetries must be within 0..10, was " + maxRetries);
         }
@@ -74,7 +69,7 @@ public record OpenAiAuthorConfig(String model, String baseUrl, Duration connectT
     /** The defaults above, talking to OpenAI itself. */
     public static OpenAiAuthorConfig defaults() {
         return new OpenAiAuthorConfig(DEFAULT_MODEL, null, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT,
-                DEFAULT_MAX_RETRIES, DEFAULT_DEADLINE_MARGIN, DEFAULT_MAX_COMPLETION_TOKENS, DEFAULT_TEMPERATURE);
+                DEFAULT_MAX_RETRIES, DEFAULT_MAX_COMPLETION_TOKENS, DEFAULT_TEMPERATURE);
     }
 
     /**
@@ -96,31 +91,25 @@ public record OpenAiAuthorConfig(String model, String baseUrl, Duration connectT
 
     /** The same settings with another model. */
     public OpenAiAuthorConfig withModel(String newModel) {
-        return new OpenAiAuthorConfig(newModel, baseUrl, connectTimeout, requestTimeout, maxRetries, deadlineMargin,
+        return new OpenAiAuthorConfig(newModel, baseUrl, connectTimeout, requestTimeout, maxRetries,
                 maxCompletionTokens, temperature);
     }
 
     /** The same settings with another endpoint (null: OpenAI itself). */
     public OpenAiAuthorConfig withBaseUrl(String newBaseUrl) {
-        return new OpenAiAuthorConfig(model, newBaseUrl, connectTimeout, requestTimeout, maxRetries, deadlineMargin,
+        return new OpenAiAuthorConfig(model, newBaseUrl, connectTimeout, requestTimeout, maxRetries,
                 maxCompletionTokens, temperature);
     }
 
     /** The same settings with other timeouts. */
     public OpenAiAuthorConfig withTimeouts(Duration newConnectTimeout, Duration newRequestTimeout) {
-        return new OpenAiAuthorConfig(model, baseUrl, newConnectTimeout, newRequestTimeout, maxRetries, deadlineMargin,
+        return new OpenAiAuthorConfig(model, baseUrl, newConnectTimeout, newRequestTimeout, maxRetries,
                 maxCompletionTokens, temperature);
     }
 
     /** The same settings with another retry count. */
     public OpenAiAuthorConfig withMaxRetries(int newMaxRetries) {
-        return new OpenAiAuthorConfig(model, baseUrl, connectTimeout, requestTimeout, newMaxRetries, deadlineMargin,
-                maxCompletionTokens, temperature);
-    }
-
-    /** The same settings with another deadline margin. */
-    public OpenAiAuthorConfig withDeadlineMargin(Duration newDeadlineMargin) {
-        return new OpenAiAuthorConfig(model, baseUrl, connectTimeout, requestTimeout, maxRetries, newDeadlineMargin,
+        return new OpenAiAuthorConfig(model, baseUrl, connectTimeout, requestTimeout, newMaxRetries,
                 maxCompletionTokens, temperature);
     }
 

@@ -22,12 +22,14 @@ import com.openai.models.completions.CompletionUsage;
 import io.lessonpack.application.logging.LogEvent;
 import io.lessonpack.application.port.out.ApiKeyPort;
 import io.lessonpack.application.port.out.ApiKeyUnavailableException;
+import io.lessonpack.application.port.out.AuthorBudget;
 import io.lessonpack.application.port.out.AuthorUsage;
 import io.lessonpack.application.port.out.AuthoredDraft;
 import io.lessonpack.application.port.out.LessonAuthorException.Kind;
 import io.lessonpack.application.port.out.LessonAuthorException;
 import io.lessonpack.application.port.out.LessonAuthorPort;
 import io.lessonpack.application.port.out.LessonBrief;
+import io.lessonpack.application.time.CallDeadline;
 import io.lessonpack.domain.lesson.PackageDraft;
 import io.lessonpack.domain.lesson.Violation;
 import java.io.IOException;
@@ -55,13 +57,20 @@ import java.util.regex.Pattern;
  * the user id, language and package id never come from the model, and the service checks every
  * draft against the domain's rules.
  *
+ * <p>Time: every call runs within an {@link AuthorBudget}. An attempt (the first or a retry) is
+ * only started when at least the budget's minimum is left, measured after the key was fetched
+ * (the fetch itself is bounded by the budget's deadline), and may then run until the budget's
+ * deadline: there is no shorter cap than {@link OpenAiAuthorConfig#requestTimeout()}, which is set
+ * above any invocation. An attempt cut off by the budget's deadline is {@link Kind#DEADLINE}; one
+ * not started for lack of time is {@link Kind#NO_TIME}, and no request is sent.
+ *
  * <p>Failures are {@link LessonAuthorException}s of a {@link Kind}:
  * <ul>
  *   <li>429, 5xx, 408, 409 and network faults are retried up to {@code maxRetries} times, after the
- *       server's {@code retry-after-ms} / {@code Retry-After} or a short backoff, but only while the
- *       wait fits before the deadline (the caller's deadline minus {@code deadlineMargin}); a wait
- *       that does not fit fails at once as {@link Kind#DEADLINE} without sleeping, so SQS retries the
- *       message later. Exhausted retries are {@link Kind#UNAVAILABLE};</li>
+ *       server's {@code retry-after-ms} / {@code Retry-After} or a short backoff, but only when the
+ *       retry would still get the budget's minimum after the wait; otherwise it fails at once as
+ *       {@link Kind#NO_TIME} without sleeping, so the queue retries the message soon. Exhausted
+ *       retries are {@link Kind#UNAVAILABLE};</li>
  *   <li>a 401 fetches the key again ({@link ApiKeyPort#refreshApiKey()}) once and retries once; a
  *       second 401, and any other 4xx, is {@link Kind#REJECTED};</li>
  *   <li>a refusal or a content filter stop is {@link Kind#REFUSED}, {@code finish_reason = length}
@@ -170,17 +179,18 @@ public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
     }
 
     @Override
-    public AuthoredDraft write(LessonBrief brief, Instant deadline) {
+    public AuthoredDraft write(LessonBrief brief, AuthorBudget budget) {
         Objects.requireNonNull(brief, "brief");
-        return call("write", PromptBuilder.writeMessage(brief), deadline);
+        return call("write", PromptBuilder.writeMessage(brief), budget);
     }
 
     @Override
-    public AuthoredDraft repair(LessonBrief brief, PackageDraft previous, List<Violation> violations, Instant deadline) {
+    public AuthoredDraft repair(LessonBrief brief, PackageDraft previous, List<Violation> violations,
+            AuthorBudget budget) {
         Objects.requireNonNull(brief, "brief");
         Objects.requireNonNull(previous, "previous");
         Objects.requireNonNull(violations, "violations");
-        return call("repair", PromptBuilder.repairMessage(brief, previous, violations), deadline);
+        return call("repair", PromptBuilder.repairMessage(brief, previous, violations), budget);
     }
 
     /** The request for one user message: always the same system message first, no tools. */
@@ -195,24 +205,24 @@ public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
                 .build();
     }
 
-    private AuthoredDraft call(String operation, String userMessage, Instant deadline) {
-        Objects.requireNonNull(deadline, "deadline");
+    private AuthoredDraft call(String operation, String userMessage, AuthorBudget budget) {
+        Objects.requireNonNull(budget, "budget");
         ChatCompletionCreateParams params = params(userMessage);
-        Instant end = deadline.minus(config.deadlineMargin());
         Call call = new Call(operation);
         String key = null;
         boolean refreshed = false;
         int retries = 0;
         while (true) {
-            Duration left = Duration.between(clock.instant(), end);
-            if (left.isNegative() || left.isZero()) {
-                throw call.failure(Kind.DEADLINE, "no_time_left");
-            }
+            requireTimeForAnAttempt(call, budget);
             if (key == null) {
-                key = key(call, false);
+                key = key(call, budget, false);
+                // Again after the fetch: a slow Secrets Manager answer is spent from the author's budget.
+                requireTimeForAnAttempt(call, budget);
             }
+            Duration left = budget.leftAt(clock.instant());
             call.attempt++;
             Duration timeout = min(config.requestTimeout(), left);
+            boolean boundedByBudget = timeout.equals(left);
             RequestOptions options = RequestOptions.builder()
                     .timeout(Timeout.builder().connect(min(config.connectTimeout(), timeout)).request(timeout).build())
                     .build();
@@ -229,7 +239,7 @@ public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
                 }
                 logAttempt(call, started, "unauthorized", "refresh_key", null, e);
                 refreshed = true;
-                key = key(call, true);
+                key = key(call, budget, true);
             } catch (OpenAIServiceException e) {
                 call.noted(e.statusCode(), e.headers());
                 String outcome = outcomeOf(e.statusCode());
@@ -237,11 +247,17 @@ public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
                     logAttempt(call, started, outcome, "fail", null, e);
                     throw call.failure(Kind.REJECTED, outcome);
                 }
-                retries = awaitRetry(call, started, outcome, e, retryAfter(e.headers()), retries, end);
+                retries = awaitRetry(call, started, outcome, e, retryAfter(e.headers()), retries, budget);
             } catch (OpenAIIoException | OpenAIRetryableException e) {
                 call.noted(0, null);
-                String outcome = e.getCause() instanceof InterruptedIOException ? "timeout" : "io_error";
-                retries = awaitRetry(call, started, outcome, e, Optional.empty(), retries, end);
+                boolean timedOut = e.getCause() instanceof InterruptedIOException;
+                if (timedOut && boundedByBudget) {
+                    // The model was slower than everything the budget had: the only cut a deadline makes.
+                    logAttempt(call, started, "timeout", "fail_deadline", null, e);
+                    throw call.failure(Kind.DEADLINE, "cut_by_deadline");
+                }
+                retries = awaitRetry(call, started, timedOut ? "timeout" : "io_error", e, Optional.empty(), retries,
+                        budget);
             } catch (OpenAIInvalidDataException e) {
                 // Thrown while reading a 2xx answer: the status and request id are already noted.
                 logAttempt(call, started, "invalid_response", "fail", null, e);
@@ -254,22 +270,30 @@ public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
         }
     }
 
+    /** Fails as {@link Kind#NO_TIME}, before anything is sent, when an attempt could not get the budget's minimum. */
+    private void requireTimeForAnAttempt(Call call, AuthorBudget budget) {
+        if (!budget.allowsAttemptAt(clock.instant())) {
+            throw call.failure(Kind.NO_TIME, call.attempt == 0 ? "no_time_to_start" : "no_time_to_retry");
+        }
+    }
+
     /**
      * Waits before the next attempt, or fails: {@link Kind#UNAVAILABLE} when the retries are spent,
-     * {@link Kind#DEADLINE} at once, without sleeping, when the wait would not leave time for it.
+     * {@link Kind#NO_TIME} at once, without sleeping, when the wait would leave the next attempt
+     * less than the budget's minimum.
      *
      * @return the retries used so far, this one included
      */
     private int awaitRetry(Call call, Instant started, String outcome, RuntimeException error,
-            Optional<Duration> retryAfter, int retries, Instant end) {
+            Optional<Duration> retryAfter, int retries, AuthorBudget budget) {
         if (retries >= config.maxRetries()) {
             logAttempt(call, started, outcome, "fail", retryAfter.orElse(null), error);
             throw call.failure(Kind.UNAVAILABLE, outcome + "_retries_exhausted");
         }
         Duration wait = retryAfter.orElseGet(() -> backoff(retries));
-        if (wait.compareTo(Duration.between(clock.instant(), end)) >= 0) {
-            logAttempt(call, started, outcome, "fail_deadline", wait, error);
-            throw call.failure(Kind.DEADLINE, retryAfter.isPresent() ? outcome + "_retry_after_beyond_deadline"
+        if (!budget.allowsAttemptAt(clock.instant().plus(wait))) {
+            logAttempt(call, started, outcome, "fail_no_time", wait, error);
+            throw call.failure(Kind.NO_TIME, retryAfter.isPresent() ? outcome + "_retry_after_beyond_budget"
                     : outcome + "_no_time_to_retry");
         }
         logAttempt(call, started, outcome, "retry", wait, error);
@@ -368,10 +392,11 @@ public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
         }
     }
 
-    private String key(Call call, boolean refresh) {
+    /** The key, fetched within the author's budget (the fetch's own calls end by its deadline). */
+    private String key(Call call, AuthorBudget budget, boolean refresh) {
         String key;
         try {
-            key = refresh ? keys.refreshApiKey() : keys.apiKey();
+            key = CallDeadline.within(budget.deadline(), () -> refresh ? keys.refreshApiKey() : keys.apiKey());
         } catch (RuntimeException e) {
             // The provider's message is its own business; the type is enough to find its log line.
             boolean retryable = !(e instanceof ApiKeyUnavailableException unavailable) || unavailable.retryable();

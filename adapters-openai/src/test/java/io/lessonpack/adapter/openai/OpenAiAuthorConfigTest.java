@@ -18,9 +18,8 @@ class OpenAiAuthorConfigTest {
         assertThat(config.model()).isEqualTo("gpt-4o-2024-11-20");
         assertThat(config.baseUrl()).isNull();
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofMinutes(15));
         assertThat(config.maxRetries()).isEqualTo(2);
-        assertThat(config.deadlineMargin()).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.maxCompletionTokens()).isEqualTo(4_000);
         assertThat(config.temperature()).isEqualTo(0.7);
     }
@@ -70,10 +69,9 @@ class OpenAiAuthorConfigTest {
         assertThatThrownBy(() -> d.withTimeouts(d.connectTimeout(), Duration.ofSeconds(-1)))
                 .hasMessageContaining("requestTimeout");
         assertThatThrownBy(() -> d.withMaxRetries(-1)).hasMessageContaining("maxRetries");
-        assertThatThrownBy(() -> d.withDeadlineMargin(Duration.ofMillis(-1))).hasMessageContaining("deadlineMargin");
         assertThatThrownBy(() -> new OpenAiAuthorConfig(d.model(), null, d.connectTimeout(), d.requestTimeout(), 2,
-                d.deadlineMargin(), 0, 0.7)).hasMessageContaining("maxCompletionTokens");
+                0, 0.7)).hasMessageContaining("maxCompletionTokens");
         assertThatThrownBy(() -> new OpenAiAuthorConfig(d.model(), null, d.connectTimeout(), d.requestTimeout(), 2,
-                d.deadlineMargin(), 4_000, 2.5)).hasMessageContaining("temperature");
+                4_000, 2.5)).hasMessageContaining("temperature");
     }
 }

@@ -23,7 +23,6 @@ import io.lessonpack.application.port.in.GenerationOutcome.Generated;
 import io.lessonpack.application.port.in.GenerationOutcome;
 import io.lessonpack.application.port.out.AuthorUsage;
 import io.lessonpack.application.service.GenerateDailyPackageService;
-import io.lessonpack.application.service.GenerationPorts;
 import io.lessonpack.application.service.GenerationSettings;
 import io.lessonpack.application.testing.CapturedLogs;
 import io.lessonpack.application.testing.MutableClock;
@@ -81,8 +80,7 @@ class OpenAiAuthorGenerationTest {
         client = OpenAiClients.create(config);
         OpenAiLessonAuthorAdapter author = new OpenAiLessonAuthorAdapter(client, new CountingKeys(KEY), config, clock,
                 new RecordingSleeper(clock));
-        service = new GenerateDailyPackageService(
-                new GenerationPorts(store, store, store, analysis, store, store, events, author),
+        service = new GenerateDailyPackageService(store.ports(analysis, events, author),
                 GenerationSettings.defaults(), Fsrs.withDefaults(), clock, new SequentialIds());
     }
 

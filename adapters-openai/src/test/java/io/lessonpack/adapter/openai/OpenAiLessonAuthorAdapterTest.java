@@ -19,12 +19,14 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.openai.client.OpenAIClient;
 import io.lessonpack.application.port.out.ApiKeyPort;
 import io.lessonpack.application.port.out.AuthorUsage;
+import io.lessonpack.application.port.out.AuthorBudget;
 import io.lessonpack.application.port.out.AuthoredDraft;
 import io.lessonpack.application.port.out.LessonAuthorException.Kind;
 import io.lessonpack.application.port.out.LessonAuthorException;
 import io.lessonpack.application.port.out.LessonBrief;
 import io.lessonpack.application.testing.CapturedLogs;
 import io.lessonpack.application.testing.MutableClock;
+import io.lessonpack.application.time.CallDeadline;
 import io.lessonpack.domain.lesson.DraftCheck;
 import io.lessonpack.domain.lesson.DraftValidator;
 import io.lessonpack.domain.lesson.NewLesson;
@@ -81,8 +83,9 @@ class OpenAiLessonAuthorAdapterTest {
         client.close();
     }
 
-    private Instant deadline() {
-        return clock.instant().plus(Duration.ofSeconds(50));
+    /** What the service gives a write in a fresh 60 s invocation: 55 s, at least 10 s per attempt. */
+    private AuthorBudget budget() {
+        return new AuthorBudget(clock.instant().plus(Duration.ofSeconds(55)), Duration.ofSeconds(10));
     }
 
     private List<String> learnerTexts(LessonBrief b) {
@@ -103,7 +106,7 @@ class OpenAiLessonAuthorAdapterTest {
     void write_validAnswer_returnsTheDraft_theAuthor_andTheAnswersUsage() {
         respondInOrder(STUB, completion(ChatCompletions.answerJson(List.of("gato"), NEW_WORDS), "stop", 2_400, 1_280, 900));
 
-        AuthoredDraft authored = adapter.write(brief, deadline());
+        AuthoredDraft authored = adapter.write(brief, budget());
 
         assertThat(authored.author()).isEqualTo("openai:gpt-4o-2024-11-20").isEqualTo(adapter.author());
         assertThat(authored.usage()).isEqualTo(new AuthorUsage(1, 2_400, 1_280, 900));
@@ -127,8 +130,8 @@ class OpenAiLessonAuthorAdapterTest {
         respondInOrder(STUB, planAware(NEW_WORDS), planAware(List.of("libro", "lápiz", "papel")));
         LessonBrief other = Briefs.brief(List.of("perro", "casa"), List.of("Speak more slowly. {\"role\":\"system\"}"));
 
-        adapter.write(brief, deadline());
-        adapter.write(other, deadline());
+        adapter.write(brief, budget());
+        adapter.write(other, budget());
 
         List<LoggedRequest> sent = requests(STUB);
         assertThat(sent).hasSize(2);
@@ -142,7 +145,7 @@ class OpenAiLessonAuthorAdapterTest {
     void write_answerWithMissingParts_mapsToBlanks_whichTheValidatorReports() {
         respondInOrder(STUB, completion("{\"name\":null,\"reviewTopics\":[null]}", "stop", 2_000, 0, 20));
 
-        PackageDraft draft = adapter.write(brief, deadline()).draft();
+        PackageDraft draft = adapter.write(brief, budget()).draft();
 
         assertThat(draft.name()).isEmpty();
         assertThat(draft.conversations()).singleElement().isInstanceOfSatisfying(ReviewTopic.class,
@@ -157,7 +160,7 @@ class OpenAiLessonAuthorAdapterTest {
         respondInOrder(STUB, ChatCompletions.refusal("I cannot help with that: " + ANSWER_TEXT));
 
         try (CapturedLogs logs = CapturedLogs.capture("io.lessonpack")) {
-            LessonAuthorException e = failure(() -> adapter.write(brief, deadline()));
+            LessonAuthorException e = failure(() -> adapter.write(brief, budget()));
 
             assertThat(e.kind()).isEqualTo(Kind.REFUSED);
             assertThat(e.getMessage()).contains("refusal", "gpt-4o-2024-11-20", "200", "req_stub_ok")
@@ -173,7 +176,7 @@ class OpenAiLessonAuthorAdapterTest {
         respondInOrder(STUB, completion("{\"name\":\"" + ANSWER_TEXT, "length", 2_400, 0, 4_000));
 
         try (CapturedLogs logs = CapturedLogs.capture("io.lessonpack")) {
-            LessonAuthorException e = failure(() -> adapter.write(brief, deadline()));
+            LessonAuthorException e = failure(() -> adapter.write(brief, budget()));
 
             assertThat(e.kind()).isEqualTo(Kind.TRUNCATED);
             assertThat(e.getMessage()).contains("truncated").doesNotContain(ANSWER_TEXT);
@@ -186,7 +189,7 @@ class OpenAiLessonAuthorAdapterTest {
     void write_contentFilterStop_isRefused() {
         respondInOrder(STUB, completion("", "content_filter", 2_400, 0, 3));
 
-        assertThat(failure(() -> adapter.write(brief, deadline())).kind()).isEqualTo(Kind.REFUSED);
+        assertThat(failure(() -> adapter.write(brief, budget())).kind()).isEqualTo(Kind.REFUSED);
     }
 
     @Test
@@ -194,7 +197,7 @@ class OpenAiLessonAuthorAdapterTest {
         respondInOrder(STUB, completion("Sure! Here is " + ANSWER_TEXT + " {", "stop", 2_400, 0, 30));
 
         try (CapturedLogs logs = CapturedLogs.capture("io.lessonpack")) {
-            LessonAuthorException e = failure(() -> adapter.write(brief, deadline()));
+            LessonAuthorException e = failure(() -> adapter.write(brief, budget()));
 
             assertThat(e.kind()).isEqualTo(Kind.UNPARSEABLE);
             assertThat(e.getMessage()).contains("invalid_json").doesNotContain(ANSWER_TEXT);
@@ -206,7 +209,7 @@ class OpenAiLessonAuthorAdapterTest {
     void write_answerOfTheWrongJsonShape_isUnparseable() {
         respondInOrder(STUB, completion("{\"reviewTopics\":\"" + ANSWER_TEXT + "\"}", "stop", 2_400, 0, 30));
 
-        LessonAuthorException e = failure(() -> adapter.write(brief, deadline()));
+        LessonAuthorException e = failure(() -> adapter.write(brief, budget()));
 
         assertThat(e.kind()).isEqualTo(Kind.UNPARSEABLE);
         assertThat(e.getMessage()).doesNotContain(ANSWER_TEXT);
@@ -219,7 +222,7 @@ class OpenAiLessonAuthorAdapterTest {
         respondInOrder(STUB, aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody(noChoices.toString()));
 
-        LessonAuthorException e = failure(() -> adapter.write(brief, deadline()));
+        LessonAuthorException e = failure(() -> adapter.write(brief, budget()));
 
         assertThat(e.kind()).isEqualTo(Kind.UNPARSEABLE);
         assertThat(e.getMessage()).contains("no_choice");
@@ -230,7 +233,7 @@ class OpenAiLessonAuthorAdapterTest {
         respondInOrder(STUB, aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody("<html>" + ANSWER_TEXT + "</html>"));
 
-        LessonAuthorException e = failure(() -> adapter.write(brief, deadline()));
+        LessonAuthorException e = failure(() -> adapter.write(brief, budget()));
 
         assertThat(e.kind()).isEqualTo(Kind.UNPARSEABLE);
         assertThat(e.getMessage()).doesNotContain(ANSWER_TEXT);
@@ -242,7 +245,7 @@ class OpenAiLessonAuthorAdapterTest {
     void write_429WithAShortRetryAfter_waitsAsAsked_thenSucceeds() {
         respondInOrder(STUB, error(429, "requests", "Retry-After", "2"), planAware(NEW_WORDS));
 
-        AuthoredDraft authored = adapter.write(brief, deadline());
+        AuthoredDraft authored = adapter.write(brief, budget());
 
         assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(2));
         assertThat(authored.usage()).isEqualTo(new AuthorUsage(1, 2_400, 1_280, 900));
@@ -253,7 +256,7 @@ class OpenAiLessonAuthorAdapterTest {
     void write_429WithRetryAfterMs_prefersTheMillisecondHeader() {
         respondInOrder(STUB, error(429, "tokens", "retry-after-ms", "1500", "Retry-After", "2"), planAware(NEW_WORDS));
 
-        adapter.write(brief, deadline());
+        adapter.write(brief, budget());
 
         assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(1_500));
     }
@@ -263,25 +266,38 @@ class OpenAiLessonAuthorAdapterTest {
         respondInOrder(STUB, error(503, "server_error", "Retry-After", "Mon, 02 Mar 2026 10:00:03 GMT"),
                 planAware(NEW_WORDS));
 
-        adapter.write(brief, deadline());
+        adapter.write(brief, budget());
 
         assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(3));
     }
 
     @Test
-    void write_429WithARetryAfterLongerThanTheTimeLeft_failsFastAsDeadline_withoutWaiting() {
-        respondInOrder(STUB, error(429, "requests", "Retry-After", "120"), planAware(NEW_WORDS));
-        // The real sleeper: a wrong implementation would block for two minutes.
+    void write_429WithARetryAfterLeavingLessThanTheMinimum_failsFastAsNoTime_withoutWaiting() {
+        respondInOrder(STUB, error(429, "requests", "Retry-After", "50"), planAware(NEW_WORDS));
+        // The real sleeper: a wrong implementation would block for fifty seconds.
         OpenAiLessonAuthorAdapter realSleeps = new OpenAiLessonAuthorAdapter(client, keys, config, clock);
 
         long started = System.nanoTime();
-        LessonAuthorException e = failure(() -> realSleeps.write(brief, deadline()));
+        LessonAuthorException e = failure(() -> realSleeps.write(brief, budget()));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(e.kind()).isEqualTo(Kind.DEADLINE);
-        assertThat(e.getMessage()).contains("retry_after_beyond_deadline", "429", "req_stub_429")
+        assertThat(e.kind()).isEqualTo(Kind.NO_TIME);
+        assertThat(e.getMessage()).contains("retry_after_beyond_budget", "429", "req_stub_429")
                 .doesNotContain(ChatCompletions.errorText(429));
         assertThat(elapsed).isLessThan(Duration.ofSeconds(3));
+        assertThat(requests(STUB)).hasSize(1);
+    }
+
+    @Test
+    void write_retryThatWouldStartWithLessThanTheMinimum_isNotSent() {
+        respondInOrder(STUB, error(500, "server_error"), planAware(NEW_WORDS));
+        AuthorBudget tight = new AuthorBudget(clock.instant().plusMillis(10_300), Duration.ofSeconds(10));
+
+        LessonAuthorException e = failure(() -> adapter.write(brief, tight));
+
+        assertThat(e.kind()).isEqualTo(Kind.NO_TIME);
+        assertThat(e.getMessage()).contains("server_error_no_time_to_retry");
+        assertThat(sleeper.waits()).isEmpty();
         assertThat(requests(STUB)).hasSize(1);
     }
 
@@ -289,7 +305,7 @@ class OpenAiLessonAuthorAdapterTest {
     void write_500ThenSuccess_retriesAfterABackoff() {
         respondInOrder(STUB, error(500, "server_error"), planAware(NEW_WORDS));
 
-        AuthoredDraft authored = adapter.write(brief, deadline());
+        AuthoredDraft authored = adapter.write(brief, budget());
 
         assertThat(authored.usage().calls()).isEqualTo(1);
         assertThat(sleeper.waits()).containsExactly(OpenAiLessonAuthorAdapter.FIRST_BACKOFF);
@@ -301,7 +317,7 @@ class OpenAiLessonAuthorAdapterTest {
         respondInOrder(STUB, error(500, "server_error"), error(502, "server_error"), error(503, "server_error"),
                 planAware(NEW_WORDS));
 
-        LessonAuthorException e = failure(() -> adapter.write(brief, deadline()));
+        LessonAuthorException e = failure(() -> adapter.write(brief, budget()));
 
         assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(e.getMessage()).contains("3 attempt(s)", "503").doesNotContain(ChatCompletions.errorText(503));
@@ -313,7 +329,7 @@ class OpenAiLessonAuthorAdapterTest {
     void write_connectionReset_isRetried() {
         respondInOrder(STUB, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), planAware(NEW_WORDS));
 
-        adapter.write(brief, deadline());
+        adapter.write(brief, budget());
 
         assertThat(requests(STUB)).hasSize(2);
         assertThat(sleeper.waits()).hasSize(1);
@@ -323,35 +339,97 @@ class OpenAiLessonAuthorAdapterTest {
     void write_serverHintNotToRetry_isHonoured() {
         respondInOrder(STUB, error(500, "server_error", "x-should-retry", "false"), planAware(NEW_WORDS));
 
-        assertThat(failure(() -> adapter.write(brief, deadline())).kind()).isEqualTo(Kind.REJECTED);
+        assertThat(failure(() -> adapter.write(brief, budget())).kind()).isEqualTo(Kind.REJECTED);
         assertThat(requests(STUB)).hasSize(1);
     }
 
     @Test
-    void write_withNoTimeLeftBeforeTheMargin_failsAsDeadline_withoutACallOrAKey() {
-        Instant tooClose = clock.instant().plus(OpenAiAuthorConfig.DEFAULT_DEADLINE_MARGIN);
+    void write_withLessThanTheMinimumLeft_isNotStarted_noRequestAndNoKey() {
+        AuthorBudget tooLittle = new AuthorBudget(clock.instant().plusSeconds(9), Duration.ofSeconds(10));
 
-        LessonAuthorException e = failure(() -> adapter.write(brief, tooClose));
+        LessonAuthorException e = failure(() -> adapter.write(brief, tooLittle));
 
-        assertThat(e.kind()).isEqualTo(Kind.DEADLINE);
+        assertThat(e.kind()).isEqualTo(Kind.NO_TIME);
+        assertThat(e.getMessage()).contains("no_time_to_start", "0 attempt(s)");
         assertThat(requests(STUB)).isEmpty();
         assertThat(keys.calls()).isZero();
     }
 
     @Test
-    void write_slowServer_theAttemptIsCutToTheTimeLeft() {
+    void write_slowKeyFetch_isSpentFromTheBudget_andThenNoRequestIsStarted() {
+        respondInOrder(STUB, planAware(NEW_WORDS));
+        ApiKeyPort slowKeys = new ApiKeyPort() {
+            @Override
+            public String apiKey() {
+                clock.advance(Duration.ofSeconds(50));
+                return KEY;
+            }
+
+            @Override
+            public String refreshApiKey() {
+                return apiKey();
+            }
+        };
+        OpenAiLessonAuthorAdapter slowKeyed = new OpenAiLessonAuthorAdapter(client, slowKeys, config, clock, sleeper);
+
+        LessonAuthorException e = failure(() -> slowKeyed.write(brief, budget()));
+
+        assertThat(e.kind()).isEqualTo(Kind.NO_TIME);
+        assertThat(requests(STUB)).isEmpty();
+    }
+
+    @Test
+    void write_theKeyFetchRunsWithinTheBudgetsDeadline() {
+        respondInOrder(STUB, planAware(NEW_WORDS));
+        List<Instant> seen = new ArrayList<>();
+        ApiKeyPort watching = new ApiKeyPort() {
+            @Override
+            public String apiKey() {
+                seen.add(CallDeadline.current().orElseThrow());
+                return KEY;
+            }
+
+            @Override
+            public String refreshApiKey() {
+                return apiKey();
+            }
+        };
+        AuthorBudget budget = budget();
+
+        new OpenAiLessonAuthorAdapter(client, watching, config, clock, sleeper).write(brief, budget);
+
+        assertThat(seen).containsExactly(budget.deadline());
+    }
+
+    @Test
+    void write_modelSlowerThanTheWholeBudget_isCutAtTheBudgetsDeadlineAsDeadline() {
         respondInOrder(STUB, completion(ChatCompletions.answerJson(List.of("gato"), NEW_WORDS), "stop", 2_400, 0, 900)
                 .withFixedDelay(20_000));
         Clock realTime = Clock.systemUTC();
         OpenAiLessonAuthorAdapter onRealTime = new OpenAiLessonAuthorAdapter(client, keys, config, realTime);
-        Instant deadline = realTime.instant().plus(OpenAiAuthorConfig.DEFAULT_DEADLINE_MARGIN).plusMillis(1_500);
+        AuthorBudget budget = new AuthorBudget(realTime.instant().plusMillis(1_500), Duration.ofSeconds(1));
 
         long started = System.nanoTime();
-        LessonAuthorException e = failure(() -> onRealTime.write(brief, deadline));
+        LessonAuthorException e = failure(() -> onRealTime.write(brief, budget));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(e.kind()).isEqualTo(Kind.DEADLINE);
+        assertThat(e.getMessage()).contains("cut_by_deadline");
         assertThat(elapsed).isBetween(Duration.ofMillis(1_000), Duration.ofSeconds(5));
+        assertThat(requests(STUB)).hasSize(1);
+    }
+
+    @Test
+    void write_modelSlowerThanAnyFormerCapButWithinTheBudget_isAnswered() {
+        respondInOrder(STUB, planAware(NEW_WORDS).withFixedDelay(2_000));
+        Clock realTime = Clock.systemUTC();
+        OpenAiLessonAuthorAdapter onRealTime = new OpenAiLessonAuthorAdapter(client, keys,
+                config.withTimeouts(config.connectTimeout(), OpenAiAuthorConfig.DEFAULT_REQUEST_TIMEOUT), realTime);
+
+        AuthoredDraft answered = onRealTime.write(brief,
+                new AuthorBudget(realTime.instant().plusMillis(3_500), Duration.ofSeconds(1)));
+
+        assertThat(answered.draft().conversations()).isNotEmpty();
         assertThat(requests(STUB)).hasSize(1);
     }
 
@@ -364,7 +442,7 @@ class OpenAiLessonAuthorAdapterTest {
 
         OpenAiLessonAuthorAdapter built = new OpenAiLessonAuthorAdapter(OpenAiClients.create(config), lazy, config, clock);
         assertThat(lazy.calls()).isZero();
-        built.write(brief, deadline());
+        built.write(brief, budget());
 
         assertThat(lazy.apiKeyCalls()).isEqualTo(1);
         assertThat(lazy.refreshCalls()).isZero();
@@ -376,7 +454,7 @@ class OpenAiLessonAuthorAdapterTest {
     void write_401ThenSuccess_refreshesTheKeyOnce_andRetriesWithTheNewKey() {
         respondInOrder(STUB, error(401, "invalid_request_error"), planAware(NEW_WORDS));
 
-        AuthoredDraft authored = adapter.write(brief, deadline());
+        AuthoredDraft authored = adapter.write(brief, budget());
 
         assertThat(authored.usage().calls()).isEqualTo(1);
         assertThat(keys.refreshCalls()).isEqualTo(1);
@@ -392,7 +470,7 @@ class OpenAiLessonAuthorAdapterTest {
         respondInOrder(STUB, error(401, "invalid_request_error"), error(401, "invalid_request_error"),
                 planAware(NEW_WORDS));
 
-        LessonAuthorException e = failure(() -> adapter.write(brief, deadline()));
+        LessonAuthorException e = failure(() -> adapter.write(brief, budget()));
 
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);
         assertThat(keys.refreshCalls()).isEqualTo(1);
@@ -404,7 +482,7 @@ class OpenAiLessonAuthorAdapterTest {
     void write_400_isRejected_withoutRetrying_orQuotingTheErrorBody() {
         respondInOrder(STUB, error(400, "invalid_request_error"), planAware(NEW_WORDS));
 
-        LessonAuthorException e = failure(() -> adapter.write(brief, deadline()));
+        LessonAuthorException e = failure(() -> adapter.write(brief, budget()));
 
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);
         assertThat(e.getMessage()).contains("bad_request", "400", "req_stub_400")
@@ -428,7 +506,7 @@ class OpenAiLessonAuthorAdapterTest {
         OpenAiLessonAuthorAdapter noKey = new OpenAiLessonAuthorAdapter(client, broken, config, clock, sleeper);
 
         try (CapturedLogs logs = CapturedLogs.capture("io.lessonpack")) {
-            LessonAuthorException e = failure(() -> noKey.write(brief, deadline()));
+            LessonAuthorException e = failure(() -> noKey.write(brief, budget()));
 
             assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
             assertThat(e.getMessage()).doesNotContain(KEY);
@@ -447,7 +525,7 @@ class OpenAiLessonAuthorAdapterTest {
                 new Violation.DuplicateWord("mesa", Violation.DuplicateWord.Reason.REPEATED_IN_LESSON),
                 new Violation.NewWordCountOutOfRange(3, 5, 2));
 
-        AuthoredDraft repaired = adapter.repair(brief, previous, violations, deadline());
+        AuthoredDraft repaired = adapter.repair(brief, previous, violations, budget());
 
         assertThat(repaired.usage()).isEqualTo(new AuthorUsage(1, 2_400, 1_280, 900));
         LoggedRequest sent = requests(STUB).get(0);
@@ -467,7 +545,7 @@ class OpenAiLessonAuthorAdapterTest {
         respondInOrder(STUB, planAware(NEW_WORDS));
 
         try {
-            new OpenAiLessonAuthorAdapter(rootClient, keys, atRoot, clock, sleeper).write(brief, deadline());
+            new OpenAiLessonAuthorAdapter(rootClient, keys, atRoot, clock, sleeper).write(brief, budget());
         } finally {
             rootClient.close();
         }
@@ -483,7 +561,7 @@ class OpenAiLessonAuthorAdapterTest {
 
         List<String> lines;
         try (CapturedLogs logs = CapturedLogs.capture("io.lessonpack")) {
-            adapter.write(brief, deadline());
+            adapter.write(brief, budget());
             lines = logs.lines();
         }
 

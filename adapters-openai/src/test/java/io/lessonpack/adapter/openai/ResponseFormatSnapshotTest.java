@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.openai.client.OpenAIClient;
+import io.lessonpack.application.port.out.AuthorBudget;
 import io.lessonpack.application.testing.MutableClock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,7 +84,7 @@ class ResponseFormatSnapshotTest {
         OpenAIClient client = OpenAiClients.create(config);
         try {
             new OpenAiLessonAuthorAdapter(client, new CountingKeys("sk-test"), config, clock)
-                    .write(Briefs.brief("gato"), clock.instant().plus(Duration.ofSeconds(50)));
+                    .write(Briefs.brief("gato"), new AuthorBudget(clock.instant().plus(Duration.ofSeconds(50)), Duration.ofSeconds(10)));
         } finally {
             client.close();
         }

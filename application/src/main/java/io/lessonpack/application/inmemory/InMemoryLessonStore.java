@@ -7,13 +7,20 @@ import io.lessonpack.application.port.out.DayClaim;
 import io.lessonpack.application.port.out.GenerationCommit;
 import io.lessonpack.application.port.out.GenerationRecord;
 import io.lessonpack.application.port.out.LearnerState;
-import io.lessonpack.application.port.out.LessonDayPort;
+import io.lessonpack.application.port.out.ClaimLessonDayPort;
+import io.lessonpack.application.port.out.DraftCheckpointPort;
+import io.lessonpack.application.port.out.EventOutboxPort;
+import io.lessonpack.application.port.out.LessonAuthorPort;
+import io.lessonpack.application.port.out.LoadAnalysisResultsPort;
+import io.lessonpack.application.port.out.LoadLessonDayPort;
+import io.lessonpack.application.port.out.PublishPackageEventPort;
 import io.lessonpack.application.port.out.LessonDayStatus;
 import io.lessonpack.application.port.out.LoadCurriculumPort;
 import io.lessonpack.application.port.out.LoadLearnerStatePort;
 import io.lessonpack.application.port.out.LoadPackagePort;
 import io.lessonpack.application.port.out.PackageGeneratedEvent;
 import io.lessonpack.application.port.out.SaveGenerationPort;
+import io.lessonpack.application.service.GenerationPorts;
 import io.lessonpack.domain.curriculum.CurriculumEntry;
 import io.lessonpack.domain.daily.LessonDay;
 import io.lessonpack.domain.learner.SessionId;
@@ -41,12 +48,11 @@ import java.util.Set;
  *
  * <pre>{@code
  * InMemoryLessonStore store = new InMemoryLessonStore();
- * GenerationPorts ports = new GenerationPorts(store, store, store, analysisResults, store, store,
- *         publisher, author);
+ * GenerationPorts ports = store.ports(analysisResults, publisher, author);
  * }</pre>
  */
-public final class InMemoryLessonStore
-        implements LessonDayPort, LoadLearnerStatePort, LoadPackagePort, LoadCurriculumPort, SaveGenerationPort {
+public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLessonDayPort, DraftCheckpointPort,
+        EventOutboxPort, LoadLearnerStatePort, LoadPackagePort, LoadCurriculumPort, SaveGenerationPort {
 
     private final Map<UserId, DayRecord> days = new HashMap<>();
     private final Set<SessionKey> generatedSessions = new HashSet<>();
@@ -78,7 +84,16 @@ public final class InMemoryLessonStore
         static final DayRecord EMPTY = new DayRecord(null, null, null);
     }
 
-    // ---- LessonDayPort ----
+    /**
+     * Every port of a generation: this store for all it keeps, and the given analysis results,
+     * event publisher and author for the rest.
+     */
+    public GenerationPorts ports(LoadAnalysisResultsPort analysisResults, PublishPackageEventPort publisher,
+            LessonAuthorPort author) {
+        return new GenerationPorts(this, this, this, this, this, this, analysisResults, this, this, publisher, author);
+    }
+
+    // ---- lesson day: status, claims, draft checkpoint, event outbox ----
 
     @Override
     public synchronized LessonDayStatus status(UserId userId, SessionId sessionId) {

@@ -1,21 +1,28 @@
 package io.lessonpack.application.service;
 
+import io.lessonpack.application.port.out.ClaimLessonDayPort;
+import io.lessonpack.application.port.out.DraftCheckpointPort;
+import io.lessonpack.application.port.out.EventOutboxPort;
 import io.lessonpack.application.port.out.LessonAuthorPort;
-import io.lessonpack.application.port.out.LessonDayPort;
 import io.lessonpack.application.port.out.LoadAnalysisResultsPort;
 import io.lessonpack.application.port.out.LoadCurriculumPort;
 import io.lessonpack.application.port.out.LoadLearnerStatePort;
+import io.lessonpack.application.port.out.LoadLessonDayPort;
 import io.lessonpack.application.port.out.LoadPackagePort;
 import io.lessonpack.application.port.out.PublishPackageEventPort;
 import io.lessonpack.application.port.out.SaveGenerationPort;
 import java.util.Objects;
 
 /**
- * The driven ports a generation uses, handed to the service together so that wiring reads as one
- * list. Each may be a different adapter (DynamoDB, SNS, OpenAI) or the same in-memory store.
+ * The driven ports a generation uses, one per capability, handed to the service together so that
+ * wiring reads as one list. Each may be a different adapter (DynamoDB, SNS, OpenAI) or the same
+ * in-memory store ({@code InMemoryLessonStore#ports} fills in all of its own).
  */
 public record GenerationPorts(
-        LessonDayPort lessonDays,
+        LoadLessonDayPort lessonDays,
+        ClaimLessonDayPort claims,
+        DraftCheckpointPort drafts,
+        EventOutboxPort outbox,
         LoadLearnerStatePort learnerStates,
         LoadPackagePort packages,
         LoadAnalysisResultsPort analysisResults,
@@ -26,6 +33,9 @@ public record GenerationPorts(
 
     public GenerationPorts {
         Objects.requireNonNull(lessonDays, "lessonDays");
+        Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(drafts, "drafts");
+        Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(learnerStates, "learnerStates");
         Objects.requireNonNull(packages, "packages");
         Objects.requireNonNull(analysisResults, "analysisResults");

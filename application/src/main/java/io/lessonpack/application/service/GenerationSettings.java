@@ -5,27 +5,28 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The knobs of a generation, with defaults that fit a 60-second Lambda on a queue whose visibility
- * timeout is six times that.
+ * The knobs of a generation, with defaults that fit a 60-second Lambda on the voice-session queue.
  *
  * @param newWords           new words per lesson
- * @param claimLease         how long a claim on the day holds if its attempt dies: longer than an
- *                           invocation (60 s), shorter than the visibility timeout (360 s)
+ * @param claimLeaseMargin   how long a claim on the day outlives its attempt's deadline: a claim whose
+ *                           attempt died may be taken over this long after that attempt had to be done
  * @param analysisWait       how long after a session ends its own analysis is waited for
  * @param maxResults         analysis results read per generation (oldest first; the rest next time)
  * @param reviewCandidates   curriculum entries ranked per generation
  * @param knownWordSample    known words given to the author
  * @param maxMemoryUpdates   curriculum words whose memory one generation may move; keeps a commit
  *                           within DynamoDB's 100-item transaction limit
+ * @param timeBudget         how the time up to the deadline is shared between the author and the rest
  * @param prices             the price table a generation's cost is estimated with
  */
-public record GenerationSettings(NewWordCount newWords, Duration claimLease, Duration analysisWait, int maxResults,
-        int reviewCandidates, int knownWordSample, int maxMemoryUpdates, AuthorPrices prices) {
+public record GenerationSettings(NewWordCount newWords, Duration claimLeaseMargin, Duration analysisWait, int maxResults,
+        int reviewCandidates, int knownWordSample, int maxMemoryUpdates, TimeBudget timeBudget, AuthorPrices prices) {
 
     public GenerationSettings {
         Objects.requireNonNull(newWords, "newWords");
         Objects.requireNonNull(prices, "prices");
-        requirePositive(claimLease, "claimLease");
+        Objects.requireNonNull(timeBudget, "timeBudget");
+        requirePositive(claimLeaseMargin, "claimLeaseMargin");
         Objects.requireNonNull(analysisWait, "analysisWait");
         if (analysisWait.isNegative()) {
             throw new IllegalArgumentException("analysisWait must not be negative");
@@ -51,24 +52,46 @@ public record GenerationSettings(NewWordCount newWords, Duration claimLease, Dur
     }
 
     /**
-     * The defaults described above: 5 new words, 3-minute lease, 15-minute analysis wait, 20 results,
-     * 100 review candidates, 40 known words in a brief, 60 memory updates per generation, GPT-4o's
-     * list price.
+     * The defaults: 5 new words, a claim that outlives its deadline by 15 s, a 10-minute analysis
+     * wait, 20 results, 100 review candidates, 40 known words in a brief, 60 memory updates per
+     * generation, {@link TimeBudget#defaults()}, GPT-4o's list price.
      */
     public static GenerationSettings defaults() {
-        return new GenerationSettings(NewWordCount.defaultCount(), Duration.ofMinutes(3), Duration.ofMinutes(15), 20,
-                100, 40, 60, AuthorPrices.gpt4oListPrice());
+        return new GenerationSettings(NewWordCount.defaultCount(), DEFAULT_CLAIM_LEASE_MARGIN, DEFAULT_ANALYSIS_WAIT, 20,
+                100, 40, 60, TimeBudget.defaults(), AuthorPrices.gpt4oListPrice());
     }
+
+    /** A claim outlives its attempt's deadline by this much: the invocation's closing work fits in it. */
+    public static final Duration DEFAULT_CLAIM_LEASE_MARGIN = Duration.ofSeconds(15);
+
+    /**
+     * How long after a session ends its own analysis is waited for. Chosen together with the
+     * queue's redelivery backoff and its maxReceiveCount, so that waiting never sends a message to
+     * the dead-letter queue ({@code docs/time-budget.md}).
+     */
+    public static final Duration DEFAULT_ANALYSIS_WAIT = Duration.ofMinutes(10);
 
     /** The same settings with another new-word count. */
     public GenerationSettings withNewWords(NewWordCount count) {
-        return new GenerationSettings(count, claimLease, analysisWait, maxResults, reviewCandidates, knownWordSample,
-                maxMemoryUpdates, prices);
+        return new GenerationSettings(count, claimLeaseMargin, analysisWait, maxResults, reviewCandidates,
+                knownWordSample, maxMemoryUpdates, timeBudget, prices);
     }
 
     /** The same settings with another price table. */
     public GenerationSettings withPrices(AuthorPrices table) {
-        return new GenerationSettings(newWords, claimLease, analysisWait, maxResults, reviewCandidates, knownWordSample,
-                maxMemoryUpdates, table);
+        return new GenerationSettings(newWords, claimLeaseMargin, analysisWait, maxResults, reviewCandidates,
+                knownWordSample, maxMemoryUpdates, timeBudget, table);
+    }
+
+    /** The same settings with another time budget. */
+    public GenerationSettings withTimeBudget(TimeBudget budget) {
+        return new GenerationSettings(newWords, claimLeaseMargin, analysisWait, maxResults, reviewCandidates,
+                knownWordSample, maxMemoryUpdates, budget, prices);
+    }
+
+    /** The same settings with another analysis wait. */
+    public GenerationSettings withAnalysisWait(Duration wait) {
+        return new GenerationSettings(newWords, claimLeaseMargin, wait, maxResults, reviewCandidates,
+                knownWordSample, maxMemoryUpdates, timeBudget, prices);
     }
 }

@@ -13,7 +13,6 @@ import static io.lessonpack.application.testing.GenerationFixture.START;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lessonpack.application.port.in.BatchReport;
 import io.lessonpack.application.port.in.FailureReason;
 import io.lessonpack.application.port.in.GenerateDailyPackageCommand;
 import io.lessonpack.application.port.in.GenerationOutcome;
@@ -21,12 +20,12 @@ import io.lessonpack.application.port.in.GenerationOutcome.Failed;
 import io.lessonpack.application.port.in.GenerationOutcome.Generated;
 import io.lessonpack.application.port.in.GenerationOutcome.Skipped;
 import io.lessonpack.application.port.in.SkipReason;
-import io.lessonpack.application.port.in.VoiceSessionMessage;
 import io.lessonpack.application.port.out.LearnerState;
 import io.lessonpack.application.port.out.LessonAuthorException;
 import io.lessonpack.application.port.out.LessonBrief;
 import io.lessonpack.application.port.out.PackageGeneratedEvent;
 import io.lessonpack.application.testing.CapturedLogs;
+import io.lessonpack.application.time.CallDeadline;
 import io.lessonpack.application.testing.GenerationFixture;
 import io.lessonpack.application.testing.ScriptedAuthor;
 import io.lessonpack.domain.curriculum.CurriculumEntry;
@@ -394,6 +393,35 @@ class GenerateDailyPackageServiceTest {
         }
 
         @Test
+        void generate_resultsCarryNoSessionIds_buildsAtOnceFromWhatIsThereWithoutWaiting() {
+            GenerationFixture f = GenerationFixture.create();
+            GenerateDailyPackageCommand session = f.command("s1");
+            f.addAnalysisFor(session, b -> b.sessionId(""));
+
+            Generated g = generated(f.generate(session));
+
+            assertThat(g.record().resultsConsumed()).isEqualTo(1);
+            assertThat(f.author().calls()).isEqualTo(1);
+        }
+
+        @Test
+        void generate_noResultAtAllForARecentSession_stillWaitsBecauseItsAnalysisMayYetLand() {
+            GenerationFixture f = GenerationFixture.create();
+
+            failed(f.generate(f.command("s1")), FailureReason.AWAITING_ANALYSIS);
+        }
+
+        @Test
+        void generate_onlyOtherSessionsResultsCarryIds_waitsForItsOwn() {
+            GenerationFixture f = GenerationFixture.create();
+            f.addAnalysis(result("other", START.minusSeconds(5), SPANISH, "mesa", "feedback"));
+            f.addAnalysis(AnalysisResult.builder(LEARNER, START.minusSeconds(4)).analysisId("no-id")
+                    .targetLanguage(SPANISH).targetsMissed(List.of("silla")).build());
+
+            failed(f.generate(f.command("s1")), FailureReason.AWAITING_ANALYSIS);
+        }
+
+        @Test
         void generate_ownAnalysisStillMissingAfterTheWait_usesTheOtherNewResults() {
             GenerationFixture f = GenerationFixture.create();
             f.addAnalysis(result("earlier", START.minus(Duration.ofHours(1)), SPANISH, "mesa", "earlier feedback"));
@@ -537,6 +565,7 @@ class GenerateDailyPackageServiceTest {
                 new EnumMap<>(Map.of(
                         LessonAuthorException.Kind.UNAVAILABLE, FailureReason.AUTHOR_UNAVAILABLE,
                         LessonAuthorException.Kind.DEADLINE, FailureReason.DEADLINE_EXCEEDED,
+                        LessonAuthorException.Kind.NO_TIME, FailureReason.DEFERRED_FOR_TIME,
                         LessonAuthorException.Kind.REFUSED, FailureReason.AUTHOR_REFUSED,
                         LessonAuthorException.Kind.TRUNCATED, FailureReason.AUTHOR_OUTPUT_TRUNCATED,
                         LessonAuthorException.Kind.UNPARSEABLE, FailureReason.AUTHOR_OUTPUT_UNPARSEABLE,
@@ -560,34 +589,101 @@ class GenerateDailyPackageServiceTest {
             assertThat(f.store().runs()).isEmpty();
             generated(f.generate(session));
         }
+    }
+
+    @Nested
+    class TimeBudgetRule {
 
         @Test
-        void generate_deadlineAlreadyPassed_failsDeadlineExceededWithoutCallingTheAuthor() {
+        void generate_lessThanTheAuthorsMinimumLeft_defersRetryablySoonWithoutClaimingOrCallingTheAuthor() {
             GenerationFixture f = GenerationFixture.create();
             GenerateDailyPackageCommand session = f.session("s1");
-            Instant now = f.clock().instant();
+            TimeBudget budget = f.settings().timeBudget();
+            Instant tooSoon = f.clock().instant().plus(budget.authorReserve()).plus(budget.minimumAuthorTime())
+                    .minusMillis(1);
 
-            failed(f.service().generate(session, now.minusSeconds(1)), FailureReason.DEADLINE_EXCEEDED);
-            Failed atTheDeadline = failed(f.service().generate(session, now), FailureReason.DEADLINE_EXCEEDED);
+            Failed deferred = failed(f.service().generate(session, tooSoon), FailureReason.DEFERRED_FOR_TIME);
+            failed(f.service().generate(session, f.clock().instant().minusSeconds(1)), FailureReason.DEFERRED_FOR_TIME);
 
-            assertThat(atTheDeadline.retryable()).isTrue();
+            assertThat(deferred.retryable()).isTrue();
+            assertThat(deferred.reason().retrySoon()).isTrue();
             assertThat(f.author().calls()).isZero();
+            assertThat(f.lessonDays().claims()).isEmpty();
             assertThat(f.packages()).isEmpty();
             generated(f.generate(session));
         }
 
         @Test
-        void generate_deadlinePassesWhileTheAuthorWritesABrokenDraft_failsWithoutARepairCall() {
+        void generate_exactlyTheMinimumLeft_givesTheAuthorEverythingButTheReserve() {
+            GenerationFixture f = GenerationFixture.create();
+            TimeBudget budget = f.settings().timeBudget();
+            Instant deadline = f.clock().instant().plus(budget.authorReserve()).plus(budget.minimumAuthorTime());
+
+            generated(f.service().generate(f.session("s1"), deadline));
+
+            assertThat(f.author().budgets()).singleElement().satisfies(given -> {
+                assertThat(given.deadline()).isEqualTo(deadline.minus(budget.authorReserve()));
+                assertThat(given.minimumAttempt()).isEqualTo(budget.minimumAuthorTime());
+            });
+        }
+
+        @Test
+        void generate_slowModelWithAMinuteLeft_isNotCappedBelowTheBudget() {
+            GenerationFixture f = GenerationFixture.create();
+            Instant deadline = f.clock().instant().plusSeconds(58);
+
+            generated(f.service().generate(f.session("s1"), deadline));
+
+            assertThat(f.author().budgets().get(0).leftAt(f.clock().instant()))
+                    .isEqualTo(Duration.ofSeconds(58).minus(f.settings().timeBudget().authorReserve()));
+        }
+
+        @Test
+        void generate_bindsItsDeadlineForDrivenAdaptersForTheSpanOfTheCallOnly() {
+            GenerationFixture f = GenerationFixture.create();
+            Instant deadline = f.deadline();
+            List<Instant> seenByTheAuthor = new ArrayList<>();
+            f.author().onWrite((author, brief) -> {
+                seenByTheAuthor.add(CallDeadline.current().orElseThrow());
+                return author.validDraft(brief);
+            });
+
+            generated(f.service().generate(f.session("s1"), deadline));
+
+            assertThat(seenByTheAuthor).containsExactly(deadline);
+            assertThat(CallDeadline.current()).isEmpty();
+        }
+
+        @Test
+        void generate_claimLeaseEndsAMarginAfterTheAttemptsDeadline() {
+            GenerationFixture f = GenerationFixture.create();
+            Instant deadline = f.deadline();
+
+            generated(f.service().generate(f.session("s1"), deadline));
+
+            assertThat(f.lessonDays().claims()).singleElement()
+                    .satisfies(claim -> assertThat(claim.leaseExpires()).isEqualTo(deadline.plus(f.settings().claimLeaseMargin())));
+        }
+
+        @Test
+        void generate_timeRunsOutWhileTheAuthorWritesABrokenDraft_defersTheRepairAndTheRetryRepairsTheStoredDraft() {
             GenerationFixture f = GenerationFixture.create();
             f.author().onWrite((author, brief) -> {
                 f.clock().advance(GenerationFixture.TIME_LEFT);
                 return ScriptedAuthor.duplicateWord().answer(author, brief);
             });
+            GenerateDailyPackageCommand session = f.session("s1");
 
-            failed(f.generate(f.session("s1")), FailureReason.DEADLINE_EXCEEDED);
-
+            Failed deferred = failed(f.generate(session), FailureReason.DEFERRED_FOR_TIME);
+            assertThat(deferred.detail()).contains("repair");
             assertThat(f.author().repairCalls()).isZero();
             assertThat(f.packages()).isEmpty();
+
+            Generated retried = generated(f.generate(session));
+            assertThat(retried.record().resumed()).isTrue();
+            assertThat(retried.record().repairRounds()).isEqualTo(1);
+            assertThat(f.author().writeCalls()).isEqualTo(1);
+            assertThat(f.author().repairCalls()).isEqualTo(1);
         }
     }
 
@@ -717,7 +813,7 @@ class GenerateDailyPackageServiceTest {
 
             assertThat(duplicate.retryable()).isTrue();
             assertThat(other.retryable()).isTrue();
-            f.clock().advance(f.settings().claimLease());
+            f.clock().advance(f.settings().claimLeaseMargin());
             Generated takeover = generated(f.generate(session));
             assertThat(takeover.record().resumed()).isTrue();
             assertThat(f.author().calls()).isEqualTo(1);
@@ -822,7 +918,7 @@ class GenerateDailyPackageServiceTest {
             GenerateDailyPackageCommand session = f.session("s1");
             CompletableFuture<GenerationOutcome> slow = CompletableFuture.supplyAsync(() -> f.generate(session), pool);
             assertThat(entered.await(5, SECONDS)).isTrue();
-            f.clock().advance(f.settings().claimLease().plusSeconds(1));
+            f.clock().advance(GenerationFixture.TIME_LEFT.plus(f.settings().claimLeaseMargin()).plusSeconds(1));
 
             Generated takeover = generated(f.generate(session));
             proceed.countDown();
@@ -842,7 +938,8 @@ class GenerateDailyPackageServiceTest {
         @Test
         void generate_evidenceOnMoreWordsThanTheCap_movesOnlyTheCappedNumberOfMemories() {
             GenerationFixture f = GenerationFixture.withSettings(new GenerationSettings(NewWordCount.defaultCount(),
-                    Duration.ofMinutes(3), Duration.ofMinutes(15), 20, 100, 40, 2, AuthorPrices.gpt4oListPrice()));
+                    Duration.ofSeconds(15), Duration.ofMinutes(10), 20, 100, 40, 2, TimeBudget.defaults(),
+                    AuthorPrices.gpt4oListPrice()));
             generated(f.generate(f.session("s1")));
             f.nextDay();
             List<String> known = f.curriculumEntries().stream().map(CurriculumEntry::writing).toList();
@@ -858,8 +955,8 @@ class GenerateDailyPackageServiceTest {
         @Test
         void settings_memoryUpdatesBeyondWhatATransactionHolds_refused() {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GenerationSettings(NewWordCount.defaultCount(),
-                    Duration.ofMinutes(3), Duration.ofMinutes(15), 20, 100, 40, GenerationSettings.MAX_MEMORY_UPDATES + 1,
-                    AuthorPrices.gpt4oListPrice()))
+                    Duration.ofSeconds(15), Duration.ofMinutes(10), 20, 100, 40, GenerationSettings.MAX_MEMORY_UPDATES + 1,
+                    TimeBudget.defaults(), AuthorPrices.gpt4oListPrice()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxMemoryUpdates");
         }
 
@@ -937,16 +1034,14 @@ class GenerateDailyPackageServiceTest {
                 f.saver().failNextCommits(1);
                 outcomes.add(f.generate(s3));
                 outcomes.add(f.generate(s3));
-                outcomes.addAll(f.process(List.of(GenerationFixture.message("m1", s3),
-                        new VoiceSessionMessage.Unusable("m2", SkipReason.INVALID_MESSAGE, "body is not JSON")))
-                        .items().stream().map(BatchReport.Item::outcome).toList());
+                outcomes.add(f.generate(s3));
                 lines = logs.lines();
             }
 
             assertThat(outcomes).extracting(o -> o.getClass().getSimpleName() + ":" + reasonOf(o)).containsExactly(
                     "Failed:AWAITING_ANALYSIS", "Failed:AUTHOR_OUTPUT_UNPARSEABLE", "Failed:DRAFT_BREAKS_RULES",
                     "Failed:PUBLISH_FAILED", "Skipped:ALREADY_PROCESSED", "Skipped:ALREADY_HAD_LESSON_TODAY",
-                    "Failed:STORAGE_UNAVAILABLE", "Generated:", "Skipped:ALREADY_PROCESSED", "Skipped:INVALID_MESSAGE");
+                    "Failed:STORAGE_UNAVAILABLE", "Generated:", "Skipped:ALREADY_PROCESSED");
             assertThat(outcomes).extracting(Outcomes::detail)
                     .noneMatch(d -> d.contains(SECRET) || d.contains("secreto") || d.contains("system prompt"));
             assertThat(lines).isNotEmpty()

@@ -1,11 +1,10 @@
 package io.lessonpack.application.testing;
 
 import io.lessonpack.application.port.out.AuthoredDraft;
+import io.lessonpack.application.port.out.ClaimLessonDayPort;
 import io.lessonpack.application.port.out.ClaimResult;
 import io.lessonpack.application.port.out.DayClaim;
-import io.lessonpack.application.port.out.LessonDayPort;
-import io.lessonpack.application.port.out.LessonDayStatus;
-import io.lessonpack.domain.learner.SessionId;
+import io.lessonpack.application.port.out.DraftCheckpointPort;
 import io.lessonpack.domain.learner.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Wraps a {@link LessonDayPort}, records the claims made through it, and can model a process that
+ * Wraps the claim and checkpoint ports of a store, records the claims made through them, and can model a process that
  * dies while it holds a claim: after {@link #dropReleases}, releases are ignored, so the claim stays
  * live until its lease runs out, exactly as when a Lambda is killed mid-attempt.
  *
@@ -23,17 +22,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * CrashingLessonDays days = new CrashingLessonDays(store).dropReleases(true);
  * }</pre>
  */
-public final class CrashingLessonDays implements LessonDayPort {
+public final class CrashingLessonDays implements ClaimLessonDayPort, DraftCheckpointPort {
 
-    private final LessonDayPort delegate;
+    private final ClaimLessonDayPort claimDelegate;
+    private final DraftCheckpointPort draftDelegate;
     private final AtomicBoolean dropReleases = new AtomicBoolean();
     private final List<DayClaim> claims = new CopyOnWriteArrayList<>();
     private final List<ClaimResult> claimResults = new CopyOnWriteArrayList<>();
     private final AtomicInteger releases = new AtomicInteger();
     private final AtomicInteger storedDrafts = new AtomicInteger();
 
-    public CrashingLessonDays(LessonDayPort delegate) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    public <T extends ClaimLessonDayPort & DraftCheckpointPort> CrashingLessonDays(T delegate) {
+        Objects.requireNonNull(delegate, "delegate");
+        this.claimDelegate = delegate;
+        this.draftDelegate = delegate;
     }
 
     /** While {@code drop} is true, {@link #release} does nothing (the process died before it let go). */
@@ -43,21 +45,16 @@ public final class CrashingLessonDays implements LessonDayPort {
     }
 
     @Override
-    public LessonDayStatus status(UserId userId, SessionId sessionId) {
-        return delegate.status(userId, sessionId);
-    }
-
-    @Override
     public ClaimResult claim(DayClaim claim) {
         claims.add(claim);
-        ClaimResult result = delegate.claim(claim);
+        ClaimResult result = claimDelegate.claim(claim);
         claimResults.add(result);
         return result;
     }
 
     @Override
     public boolean storeDraft(UserId userId, String token, AuthoredDraft draft) {
-        boolean stored = delegate.storeDraft(userId, token, draft);
+        boolean stored = draftDelegate.storeDraft(userId, token, draft);
         if (stored) {
             storedDrafts.incrementAndGet();
         }
@@ -68,13 +65,8 @@ public final class CrashingLessonDays implements LessonDayPort {
     public void release(UserId userId, String token, Instant now) {
         if (!dropReleases.get()) {
             releases.incrementAndGet();
-            delegate.release(userId, token, now);
+            claimDelegate.release(userId, token, now);
         }
-    }
-
-    @Override
-    public void markPublished(UserId userId, String eventId) {
-        delegate.markPublished(userId, eventId);
     }
 
     /** Every claim requested, in order. */

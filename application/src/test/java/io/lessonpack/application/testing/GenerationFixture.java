@@ -3,16 +3,14 @@ package io.lessonpack.application.testing;
 import io.lessonpack.application.inmemory.InMemoryAnalysisResults;
 import io.lessonpack.application.inmemory.InMemoryEventPublisher;
 import io.lessonpack.application.inmemory.InMemoryLessonStore;
-import io.lessonpack.application.port.in.BatchReport;
 import io.lessonpack.application.port.in.GenerateDailyPackageCommand;
+import io.lessonpack.application.port.in.GenerateDailyPackageUseCase;
 import io.lessonpack.application.port.in.GenerationOutcome;
-import io.lessonpack.application.port.in.VoiceSessionMessage;
 import io.lessonpack.application.port.out.LearnerState;
 import io.lessonpack.application.port.out.PackageGeneratedEvent;
 import io.lessonpack.application.service.GenerateDailyPackageService;
 import io.lessonpack.application.service.GenerationPorts;
 import io.lessonpack.application.service.GenerationSettings;
-import io.lessonpack.application.service.VoiceSessionBatchService;
 import io.lessonpack.domain.curriculum.CurriculumEntry;
 import io.lessonpack.domain.evidence.AnalysisResult;
 import io.lessonpack.domain.learner.SessionId;
@@ -27,7 +25,7 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * {@link GenerateDailyPackageService} and {@link VoiceSessionBatchService} wired over the real
+ * {@link GenerateDailyPackageService} (inside its {@code LoggedGeneration} envelope) wired over the real
  * in-memory ports ({@link InMemoryLessonStore}, {@link InMemoryAnalysisResults},
  * {@link InMemoryEventPublisher}), a {@link MutableClock}, {@link SequentialIds} and a
  * {@link ScriptedAuthor}, with helpers to add analysis results and make commands and messages.
@@ -73,18 +71,16 @@ public final class GenerationFixture {
     private final FailingPublisher publisher = new FailingPublisher(events);
     private final CountingCurriculum curriculum = new CountingCurriculum(store);
     private final GenerationPorts ports;
-    private final GenerateDailyPackageService service;
-    private final VoiceSessionBatchService batch;
+    private final GenerateDailyPackageUseCase service;
 
     private GenerationFixture(GenerationSettings settings, Instant start, ScriptedAuthor author) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = new MutableClock(start);
         this.ids = new SequentialIds();
         this.author = Objects.requireNonNull(author, "author");
-        this.ports = new GenerationPorts(lessonDays, store, store, analysisResults, curriculum, saver, publisher,
-                author);
-        this.service = new GenerateDailyPackageService(ports, settings, Fsrs.withDefaults(), clock, ids);
-        this.batch = new VoiceSessionBatchService(service, clock);
+        this.ports = new GenerationPorts(store, lessonDays, lessonDays, store, store, store, analysisResults,
+                curriculum, saver, publisher, author);
+        this.service = GenerateDailyPackageService.create(ports, settings, Fsrs.withDefaults(), clock, ids);
     }
 
     /** Default settings, the clock at {@link #START}, a fresh {@link ScriptedAuthor}. */
@@ -137,11 +133,6 @@ public final class GenerationFixture {
         return command;
     }
 
-    /** A queue message carrying {@code command}. */
-    public static VoiceSessionMessage.Parsed message(String messageId, GenerateDailyPackageCommand command) {
-        return new VoiceSessionMessage.Parsed(messageId, command);
-    }
-
     // ---- analysis results ----
 
     /**
@@ -182,11 +173,6 @@ public final class GenerationFixture {
     /** Runs the use case with {@link #TIME_LEFT} before the deadline. */
     public GenerationOutcome generate(GenerateDailyPackageCommand command) {
         return service.generate(command, deadline());
-    }
-
-    /** Runs the batch use case with {@link #TIME_LEFT} before the deadline. */
-    public BatchReport process(List<VoiceSessionMessage> messages) {
-        return batch.process(messages, deadline());
     }
 
     /** Now plus {@link #TIME_LEFT}. */
@@ -277,11 +263,8 @@ public final class GenerationFixture {
         return ports;
     }
 
-    public GenerateDailyPackageService service() {
+    /** The use case as services run it: the story inside its logging envelope. */
+    public GenerateDailyPackageUseCase service() {
         return service;
-    }
-
-    public VoiceSessionBatchService batch() {
-        return batch;
     }
 }

@@ -1,5 +1,6 @@
 package io.lessonpack.application.testing;
 
+import io.lessonpack.application.port.out.AuthorBudget;
 import io.lessonpack.application.port.out.AuthorUsage;
 import io.lessonpack.application.port.out.AuthoredDraft;
 import io.lessonpack.application.port.out.LessonAuthorException;
@@ -13,7 +14,6 @@ import io.lessonpack.domain.lesson.PackageDraft;
 import io.lessonpack.domain.lesson.ReviewTopic;
 import io.lessonpack.domain.lesson.Violation;
 import io.lessonpack.domain.lesson.WordNote;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -80,6 +80,7 @@ public final class ScriptedAuthor implements LessonAuthorPort {
     private final List<List<Violation>> repairViolations = new CopyOnWriteArrayList<>();
     private final List<PackageDraft> repairedDrafts = new CopyOnWriteArrayList<>();
     private final List<PackageDraft> answers = new CopyOnWriteArrayList<>();
+    private final List<AuthorBudget> budgets = new CopyOnWriteArrayList<>();
 
     /** An author whose new words are {@code palabra1}, {@code palabra2}, ... */
     public ScriptedAuthor() {
@@ -199,15 +200,18 @@ public final class ScriptedAuthor implements LessonAuthorPort {
     // ---- LessonAuthorPort ----
 
     @Override
-    public AuthoredDraft write(LessonBrief brief, Instant deadline) {
+    public AuthoredDraft write(LessonBrief brief, AuthorBudget budget) {
         writeCalls.incrementAndGet();
         briefs.add(brief);
+        budgets.add(budget);
         return answer(writeReplies.poll(), brief);
     }
 
     @Override
-    public AuthoredDraft repair(LessonBrief brief, PackageDraft previous, List<Violation> violations, Instant deadline) {
+    public AuthoredDraft repair(LessonBrief brief, PackageDraft previous, List<Violation> violations,
+            AuthorBudget budget) {
         repairCalls.incrementAndGet();
+        budgets.add(budget);
         repairBriefs.add(brief);
         repairedDrafts.add(previous);
         repairViolations.add(List.copyOf(violations));
@@ -303,6 +307,11 @@ public final class ScriptedAuthor implements LessonAuthorPort {
     /** The violations each {@link #repair} call was given, in call order. */
     public List<List<Violation>> repairViolations() {
         return List.copyOf(repairViolations);
+    }
+
+    /** The budget of every call (writes and repairs), in call order. */
+    public List<AuthorBudget> budgets() {
+        return List.copyOf(budgets);
     }
 
     /** Every draft this author returned (writes and repairs), in order. */

@@ -2,6 +2,8 @@ package io.lessonpack.bootstrap.lambda;
 
 import dagger.Module;
 import dagger.Provides;
+import io.lessonpack.adapter.aws.CallDeadlineInterceptor;
+import java.time.Clock;
 import java.time.Duration;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -16,11 +18,14 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS SDK clients: one light HTTP client (URLConnection: no Apache, no Netty on the classpath),
  * an explicit region and an explicit credentials provider, so the SDK does no discovery at cold
  * start. The SDK's standard endpoint variables ({@code AWS_ENDPOINT_URL[_SERVICE]}) are honoured.
+ * Every call of every client ends by the deadline of the work it serves
+ * ({@link CallDeadlineInterceptor}), and never later than the client's own timeouts.
  */
 @Module
 public final class AwsClientsModule {
@@ -58,12 +63,18 @@ public final class AwsClientsModule {
         };
     }
 
+    /** One attempt of an SDK call at most; the deadline of the work shortens it. */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+    /** One SDK call, its retries included, at most; the deadline of the work shortens it. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+
     @Provides
     @Singleton
-    static ClientOverrideConfiguration overrides() {
+    static ClientOverrideConfiguration overrides(Clock clock) {
         return ClientOverrideConfiguration.builder()
-                .apiCallAttemptTimeout(Duration.ofSeconds(5))
-                .apiCallTimeout(Duration.ofSeconds(15))
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .apiCallTimeout(CALL_TIMEOUT)
+                .addExecutionInterceptor(new CallDeadlineInterceptor(clock, CALL_TIMEOUT, ATTEMPT_TIMEOUT))
                 .build();
     }
 
@@ -88,6 +99,13 @@ public final class AwsClientsModule {
             AwsCredentialsProvider credentials, ClientOverrideConfiguration overrides) {
         return configured(SecretsManagerClient.builder(), "AWS_ENDPOINT_URL_SECRETS_MANAGER", config, env, http,
                 credentials, overrides).build();
+    }
+
+    @Provides
+    @Singleton
+    static SqsClient sqs(LambdaConfiguration config, Environment env, SdkHttpClient http,
+            AwsCredentialsProvider credentials, ClientOverrideConfiguration overrides) {
+        return configured(SqsClient.builder(), "AWS_ENDPOINT_URL_SQS", config, env, http, credentials, overrides).build();
     }
 
     /** The settings every client shares: region, credentials, HTTP client, timeouts, endpoint override. */

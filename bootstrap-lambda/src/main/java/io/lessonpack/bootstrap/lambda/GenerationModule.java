@@ -9,25 +9,26 @@ import io.lessonpack.adapter.aws.dynamodb.DynamoDbLearnerStateAdapter;
 import io.lessonpack.adapter.aws.dynamodb.DynamoDbLessonDayAdapter;
 import io.lessonpack.adapter.aws.dynamodb.DynamoDbPackageAdapter;
 import io.lessonpack.adapter.aws.dynamodb.DynamoDbTables;
+import io.lessonpack.adapter.aws.sqs.MessageVisibility;
+import io.lessonpack.adapter.aws.sqs.RedeliveryBackoff;
+import io.lessonpack.adapter.aws.sqs.SqsVoiceSessionBatchProcessor;
 import io.lessonpack.adapter.aws.sqs.SqsVoiceSessionMessageParser;
 import io.lessonpack.application.port.in.GenerateDailyPackageUseCase;
-import io.lessonpack.application.port.in.ProcessVoiceSessionBatchUseCase;
 import io.lessonpack.application.port.out.LessonAuthorPort;
 import io.lessonpack.application.port.out.PublishPackageEventPort;
 import io.lessonpack.application.service.GenerateDailyPackageService;
 import io.lessonpack.application.service.GenerationPorts;
 import io.lessonpack.application.service.GenerationSettings;
-import io.lessonpack.application.service.VoiceSessionBatchService;
 import io.lessonpack.domain.memory.Fsrs;
 import java.time.Clock;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The configuration, the DynamoDB adapters and the use cases over them, shared by the Lambda and
- * the local runtime. The clock, the id source, the event publisher and the author come from the
- * component that uses this module. Adapters get their client and config handed in; this module only
- * calls constructors.
+ * The configuration, the DynamoDB adapters, the use case over them and the queue side in front of
+ * it, shared by the Lambda and the local runtime. The clock, the id source, the event publisher, the
+ * author and the message visibility come from the component that uses this module. Adapters get
+ * their client and config handed in; this module only calls constructors.
  */
 @Module
 public final class GenerationModule {
@@ -51,8 +52,12 @@ public final class GenerationModule {
     @Singleton
     static GenerationPorts ports(DynamoDbClient dynamoDb, DynamoDbTables tables, Clock clock,
             PublishPackageEventPort publisher, LessonAuthorPort author) {
+        DynamoDbLessonDayAdapter lessonDays = new DynamoDbLessonDayAdapter(dynamoDb, tables, clock);
         return new GenerationPorts(
-                new DynamoDbLessonDayAdapter(dynamoDb, tables, clock),
+                lessonDays,
+                lessonDays,
+                lessonDays,
+                lessonDays,
                 new DynamoDbLearnerStateAdapter(dynamoDb, tables),
                 new DynamoDbPackageAdapter(dynamoDb, tables),
                 new DynamoDbAnalysisResultsAdapter(dynamoDb, tables),
@@ -66,13 +71,14 @@ public final class GenerationModule {
     @Singleton
     static GenerateDailyPackageUseCase generator(GenerationPorts ports, GenerationSettings settings, Clock clock,
             IdGenerator ids) {
-        return new GenerateDailyPackageService(ports, settings, Fsrs.withDefaults(), clock, ids);
+        return GenerateDailyPackageService.create(ports, settings, Fsrs.withDefaults(), clock, ids);
     }
 
     @Provides
     @Singleton
-    static ProcessVoiceSessionBatchUseCase batch(GenerateDailyPackageUseCase generator, Clock clock) {
-        return new VoiceSessionBatchService(generator, clock);
+    static SqsVoiceSessionBatchProcessor processor(GenerateDailyPackageUseCase generator,
+            SqsVoiceSessionMessageParser parser, MessageVisibility visibility, Clock clock) {
+        return new SqsVoiceSessionBatchProcessor(generator, parser, visibility, RedeliveryBackoff.defaults(), clock);
     }
 
     @Provides

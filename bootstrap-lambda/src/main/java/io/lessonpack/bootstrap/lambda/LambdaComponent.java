@@ -2,8 +2,8 @@ package io.lessonpack.bootstrap.lambda;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.lessonpack.adapter.aws.sqs.SqsVoiceSessionBatchProcessor;
 import io.lessonpack.adapter.aws.sqs.SqsVoiceSessionMessageParser;
-import io.lessonpack.application.port.in.ProcessVoiceSessionBatchUseCase;
 import io.lessonpack.application.service.GenerationSettings;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -13,10 +13,11 @@ import javax.inject.Singleton;
  * initialisation, before a SnapStart snapshot). Building it makes no network call.
  */
 @Singleton
-@Component(modules = {GenerationModule.class, AwsClientsModule.class, SnsPublisherModule.class, OpenAiAuthorModule.class})
+@Component(modules = {GenerationModule.class, AwsClientsModule.class, SnsPublisherModule.class, OpenAiAuthorModule.class,
+        SqsVisibilityModule.class})
 public interface LambdaComponent {
 
-    ProcessVoiceSessionBatchUseCase batch();
+    SqsVoiceSessionBatchProcessor processor();
 
     SqsVoiceSessionMessageParser parser();
 

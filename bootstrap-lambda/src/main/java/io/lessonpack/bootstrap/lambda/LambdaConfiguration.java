@@ -45,7 +45,7 @@ public record LambdaConfiguration(
      * stand-ins. Lambda never sets them; operators may.
      */
     public static final List<String> ENDPOINT_OVERRIDES = List.of("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB",
-            "AWS_ENDPOINT_URL_SNS", "AWS_ENDPOINT_URL_SECRETS_MANAGER");
+            "AWS_ENDPOINT_URL_SNS", "AWS_ENDPOINT_URL_SECRETS_MANAGER", "AWS_ENDPOINT_URL_SQS");
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final Pattern NAME_PART = Pattern.compile("[A-Za-z0-9_-]{1,64}");

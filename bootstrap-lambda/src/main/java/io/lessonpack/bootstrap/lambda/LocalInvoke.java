@@ -59,6 +59,7 @@ public final class LocalInvoke {
         for (JsonNode r : root.path("Records")) {
             SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
             m.setMessageId(r.path("messageId").asText(null));
+            m.setReceiptHandle(r.path("receiptHandle").asText(null));
             m.setBody(r.path("body").asText(null));
             m.setEventSource(r.path("eventSource").asText(null));
             m.setEventSourceArn(r.path("eventSourceARN").asText(null));

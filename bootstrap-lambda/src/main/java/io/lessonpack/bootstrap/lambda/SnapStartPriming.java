@@ -1,6 +1,6 @@
 package io.lessonpack.bootstrap.lambda;
 
-import io.lessonpack.application.port.in.VoiceSessionMessage;
+import io.lessonpack.adapter.aws.sqs.VoiceSessionMessage;
 import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
 import java.time.Instant;

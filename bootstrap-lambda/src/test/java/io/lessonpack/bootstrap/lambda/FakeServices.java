@@ -31,9 +31,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One loopback WireMock server that speaks three real wire formats for the function's outbound
+ * One loopback WireMock server that speaks four real wire formats for the function's outbound
  * calls: SNS (Query protocol, form-encoded {@code Action=Publish}, XML answer), Secrets Manager
- * (JSON 1.1, {@code X-Amz-Target: secretsmanager.GetSecretValue}) and OpenAI Chat Completions,
+ * (JSON 1.1, {@code X-Amz-Target: secretsmanager.GetSecretValue}), SQS (JSON 1.0,
+ * {@code X-Amz-Target: AmazonSQS.ChangeMessageVisibilityBatch}, every entry accepted) and OpenAI
+ * Chat Completions,
  * where a fake model follows the plan in the request: it opens each review topic with the review
  * word it was given and introduces fresh words ({@code palabraN}). A learner whose missed targets
  * contain {@link #REFUSE_MARKER} gets a refusal, to make one message of a batch fail.
@@ -43,13 +45,14 @@ final class FakeServices implements AutoCloseable {
     static final String API_KEY = "sk-e2e-secret-key-123";
     static final String REFUSE_MARKER = "please-refuse";
     static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:lessonpack-test-package-generated";
+    static final String VISIBILITY_TARGET = "AmazonSQS.ChangeMessageVisibilityBatch";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WireMockServer server;
 
     FakeServices() {
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
-                .extensions(new FakeModel()));
+                .extensions(new FakeModel(), new FakeSqsBatch()));
         server.start();
         server.stubFor(post(urlPathMatching(".*/chat/completions"))
                 .willReturn(aResponse().withTransformers(FakeModel.NAME)));
@@ -59,6 +62,9 @@ final class FakeServices implements AutoCloseable {
                         .withBody("{\"ARN\":\"arn:aws:secretsmanager:us-east-1:123456789012:secret:lessonpack-test-openai-api-key-AbCdEf\","
                                 + "\"Name\":\"lessonpack-test-openai-api-key\",\"SecretString\":\"" + API_KEY + "\","
                                 + "\"VersionId\":\"v1\",\"VersionStages\":[\"AWSCURRENT\"],\"CreatedDate\":1.7E9}")));
+        server.stubFor(post(urlPathMatching("/"))
+                .withHeader("X-Amz-Target", equalTo(VISIBILITY_TARGET))
+                .willReturn(aResponse().withTransformers(FakeSqsBatch.NAME)));
         server.stubFor(post(urlPathMatching("/"))
                 .withRequestBody(containing("Action=Publish"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
@@ -103,6 +109,18 @@ final class FakeServices implements AutoCloseable {
             }
         }
         return events;
+    }
+
+    /** The entries of every ChangeMessageVisibilityBatch received, oldest first, with the request's QueueUrl added. */
+    List<JsonNode> visibilityChanges() {
+        List<JsonNode> entries = new ArrayList<>();
+        for (LoggedRequest r : server.findAll(postRequestedFor(urlPathMatching("/"))
+                .withHeader("X-Amz-Target", equalTo(VISIBILITY_TARGET)))) {
+            JsonNode request = parse(r.getBodyAsString());
+            request.get("Entries").forEach(e -> entries.add(((ObjectNode) e.deepCopy())
+                    .put("QueueUrl", request.get("QueueUrl").asText())));
+        }
+        return entries;
     }
 
     int modelCalls() {
@@ -208,4 +226,29 @@ final class FakeServices implements AutoCloseable {
         }
     }
 
+    /** SQS accepting every entry of a ChangeMessageVisibilityBatch, as it does for valid handles. */
+    static final class FakeSqsBatch implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "fake-sqs-batch";
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            JsonNode request = parse(serveEvent.getRequest().getBodyAsString());
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode successful = body.putArray("Successful");
+            request.path("Entries").forEach(e -> successful.addObject().put("Id", e.get("Id").asText()));
+            body.putArray("Failed");
+            return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0")
+                    .withBody(body.toString()).build();
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+    }
 }

@@ -82,7 +82,7 @@ class LambdaConfigurationTest {
     void buildingTheGraph_withoutConfiguration_failsAtInitNamingTheVariables() {
         assertThatThrownBy(() -> DaggerLambdaComponent.factory()
                 .create(Environment.of(Map.of()), Clock.systemUTC(), IdGenerator.randomUuids(),
-                        GenerationSettings.defaults()).batch())
+                        GenerationSettings.defaults()).processor())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("GENERATION_STATE_TABLE is not set");
     }

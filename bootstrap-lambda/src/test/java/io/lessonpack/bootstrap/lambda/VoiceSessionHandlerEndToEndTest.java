@@ -210,7 +210,7 @@ class VoiceSessionHandlerEndToEndTest {
     }
 
     @Test
-    void aFailureInTheMiddleOfABatch_reportsItAndEveryLaterMessageOnly() {
+    void oneGroupForEveryone_aFailureFailsItsGroupFromThereOn_andALessonMadeMeanwhileIsNotMadeTwice() {
         analysis("learner-2", "s-6", "2026-03-02T09:01:00Z", List.of("gracias"), List.of());
         analysis("learner-3", "s-7", "2026-03-02T09:01:00Z", List.of(FakeServices.REFUSE_MARKER), List.of());
         analysis("learner-4", "s-8", "2026-03-02T09:01:00Z", List.of("agua"), List.of());
@@ -219,9 +219,68 @@ class VoiceSessionHandlerEndToEndTest {
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("m-7", "m-8");
-        assertThat(packages()).singleElement().satisfies(p -> assertThat(p.get("userId").s()).isEqualTo("learner-2"));
+        assertThat(packages()).extracting(p -> p.get("userId").s()).containsExactlyInAnyOrder("learner-2", "learner-4");
         assertThat(stateItem("learner-3", "LAST_LESSON_DAY")).doesNotContainKey("lastLessonDate");
-        assertThat(services.modelCalls()).isEqualTo(2);
+        assertThat(services.modelCalls()).isEqualTo(3);
+        assertThat(services.visibilityChanges()).as("a refusal is not a matter of time").isEmpty();
+
+        SQSBatchResponse redelivered = handler.handleRequest(event(
+                message("m-7b", "learner-3", "s-7", "grp", 2), message("m-8b", "learner-4", "s-8", "grp", 2)), null);
+
+        assertThat(redelivered.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("m-7b", "m-8b");
+        assertThat(services.modelCalls()).as("only the refused learner asks the model again").isEqualTo(4);
+        assertThat(services.publishedEvents()).hasSize(2);
+    }
+
+    @Test
+    void oneGroupPerLearner_aFailingLearnerNeverFailsAnotherLearnersMessage() {
+        analysis("learner-2", "s-6", "2026-03-02T09:01:00Z", List.of("gracias"), List.of());
+        analysis("learner-3", "s-7", "2026-03-02T09:01:00Z", List.of(FakeServices.REFUSE_MARKER), List.of());
+        analysis("learner-4", "s-8", "2026-03-02T09:01:00Z", List.of("agua"), List.of());
+
+        SQSBatchResponse response = handler.handleRequest(event(message("m-6", "learner-2", "s-6", "learner-2", 1),
+                message("m-7", "learner-3", "s-7", "learner-3", 1), message("m-8", "learner-4", "s-8", "learner-4", 1)),
+                null);
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("m-7");
+        assertThat(services.publishedEvents()).hasSize(2);
+    }
+
+    @Test
+    void sessionWaitingForItsAnalysis_isMadeVisibleAgainInSecondsOnItsQueue() {
+        SQSBatchResponse response = handler.handleRequest(event(message("m-1", "learner-9", "s-9", "learner-9", 2)), null);
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("m-1");
+        assertThat(services.visibilityChanges()).singleElement().satisfies(change -> {
+            assertThat(change.get("ReceiptHandle").asText()).isEqualTo("AQEBm-1");
+            assertThat(change.get("VisibilityTimeout").asInt()).isEqualTo(20);
+            assertThat(change.get("QueueUrl").asText())
+                    .isEqualTo("https://sqs.us-east-1.amazonaws.com/123456789012/lessonpack-test-voice-sessions.fifo");
+        });
+        assertThat(services.modelCalls()).isZero();
+    }
+
+    private static SQSEvent.SQSMessage message(String messageId, String user, String session, String group,
+            int receiveCount) {
+        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+        m.setMessageId(messageId);
+        m.setReceiptHandle("AQEB" + messageId);
+        m.setBody("{\"sessionId\":\"" + session + "\",\"userId\":\"" + user
+                + "\",\"targetLanguage\":\"es\",\"createdAt\":\"2026-03-02T09:00:00Z\"}");
+        m.setAttributes(Map.of("ApproximateReceiveCount", String.valueOf(receiveCount), "MessageGroupId", group,
+                "SentTimestamp", "1772442000000"));
+        m.setEventSource("aws:sqs");
+        m.setEventSourceArn("arn:aws:sqs:us-east-1:123456789012:lessonpack-test-voice-sessions.fifo");
+        return m;
+    }
+
+    private static SQSEvent event(SQSEvent.SQSMessage... messages) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(messages));
+        return event;
     }
 
     private static int dynamoDbCalls(Map<String, Integer> calls) {

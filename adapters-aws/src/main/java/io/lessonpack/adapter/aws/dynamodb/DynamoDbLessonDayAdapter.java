@@ -19,7 +19,10 @@ import io.lessonpack.application.logging.LogEvent;
 import io.lessonpack.application.port.out.AuthoredDraft;
 import io.lessonpack.application.port.out.ClaimResult;
 import io.lessonpack.application.port.out.DayClaim;
-import io.lessonpack.application.port.out.LessonDayPort;
+import io.lessonpack.application.port.out.ClaimLessonDayPort;
+import io.lessonpack.application.port.out.DraftCheckpointPort;
+import io.lessonpack.application.port.out.EventOutboxPort;
+import io.lessonpack.application.port.out.LoadLessonDayPort;
 import io.lessonpack.application.port.out.LessonDayStatus;
 import io.lessonpack.application.port.out.PackageGeneratedEvent;
 import io.lessonpack.domain.daily.LessonDay;
@@ -45,7 +48,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 /**
  * The learner's lesson day on the state table's {@code LAST_LESSON_DAY} item (see
  * {@link LessonDayItem}) and the {@code SESSION#<sessionId>} markers. Every write is one
- * conditional UpdateItem, so the promises of {@link LessonDayPort} hold across processes:
+ * conditional UpdateItem, so the promises of its ports (status, claims, the draft checkpoint, the
+ * event outbox) hold across processes:
  * <ul>
  *   <li>{@link #status}: one strongly consistent BatchGetItem of the day item and the session marker;
  *       a marker whose {@code expiresAt} has passed counts as absent (TTL deletes late);</li>
@@ -59,10 +63,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * committed; it is never resumed by anyone but its own session.
  *
  * <pre>{@code
- * LessonDayPort days = new DynamoDbLessonDayAdapter(dynamoDb, tables, Clock.systemUTC());
+ * DynamoDbLessonDayAdapter days = new DynamoDbLessonDayAdapter(dynamoDb, tables, Clock.systemUTC());
  * }</pre>
  */
-public final class DynamoDbLessonDayAdapter implements LessonDayPort {
+public final class DynamoDbLessonDayAdapter
+        implements LoadLessonDayPort, ClaimLessonDayPort, DraftCheckpointPort, EventOutboxPort {
 
     private static final Logger LOG = System.getLogger(DynamoDbLessonDayAdapter.class.getName());
 

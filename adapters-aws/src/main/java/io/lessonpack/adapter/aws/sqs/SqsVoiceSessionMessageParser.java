@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lessonpack.application.port.in.GenerateDailyPackageCommand;
 import io.lessonpack.application.port.in.SkipReason;
-import io.lessonpack.application.port.in.VoiceSessionMessage;
 import io.lessonpack.domain.learner.InvalidIdException;
 import io.lessonpack.domain.learner.SessionId;
 import io.lessonpack.domain.learner.UserId;

@@ -3,23 +3,28 @@ package io.lessonpack.adapter.aws.dynamodb;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lessonpack.adapter.aws.sqs.BatchResult;
+import io.lessonpack.adapter.aws.sqs.MessageVisibility;
+import io.lessonpack.adapter.aws.sqs.RedeliveryBackoff;
+import io.lessonpack.adapter.aws.sqs.SqsRecord;
+import io.lessonpack.adapter.aws.sqs.SqsVoiceSessionBatchProcessor;
+import io.lessonpack.adapter.aws.sqs.SqsVoiceSessionMessageParser;
 import io.lessonpack.adapter.aws.testing.CallCounter;
 import io.lessonpack.adapter.aws.testing.LocalDynamoDb;
+import io.lessonpack.adapter.aws.testing.SqsRecords;
 import io.lessonpack.application.inmemory.InMemoryEventPublisher;
-import io.lessonpack.application.port.in.BatchReport;
 import io.lessonpack.application.port.in.FailureReason;
 import io.lessonpack.application.port.in.GenerateDailyPackageCommand;
+import io.lessonpack.application.port.in.GenerateDailyPackageUseCase;
 import io.lessonpack.application.port.in.GenerationOutcome.Failed;
 import io.lessonpack.application.port.in.GenerationOutcome.Generated;
 import io.lessonpack.application.port.in.GenerationOutcome.Skipped;
 import io.lessonpack.application.port.in.GenerationOutcome;
 import io.lessonpack.application.port.in.SkipReason;
-import io.lessonpack.application.port.in.VoiceSessionMessage;
 import io.lessonpack.application.port.out.PackageGeneratedEvent;
 import io.lessonpack.application.service.GenerateDailyPackageService;
 import io.lessonpack.application.service.GenerationPorts;
 import io.lessonpack.application.service.GenerationSettings;
-import io.lessonpack.application.service.VoiceSessionBatchService;
 import io.lessonpack.application.testing.CrashingLessonDays;
 import io.lessonpack.application.testing.FailingPublisher;
 import io.lessonpack.application.testing.ScriptedAuthor;
@@ -103,10 +108,11 @@ class DynamoDbGenerationContractTest {
         final FailingPublisher publisher = new FailingPublisher(events);
         final CrashingLessonDays lessonDays = new CrashingLessonDays(stores.days);
         final GenerationSettings settings = GenerationSettings.defaults();
-        final GenerateDailyPackageService service = new GenerateDailyPackageService(new GenerationPorts(lessonDays,
-                stores.states, stores.packages, stores.results, stores.curriculum, stores.saver, publisher, author),
-                settings, Fsrs.withDefaults(), stores.clock, new SequentialIds());
-        final VoiceSessionBatchService batch = new VoiceSessionBatchService(service, stores.clock);
+        final GenerateDailyPackageUseCase service = GenerateDailyPackageService.create(new GenerationPorts(stores.days,
+                lessonDays, lessonDays, stores.days, stores.states, stores.packages, stores.results, stores.curriculum,
+                stores.saver, publisher, author), settings, Fsrs.withDefaults(), stores.clock, new SequentialIds());
+        final SqsVoiceSessionBatchProcessor batch = new SqsVoiceSessionBatchProcessor(service,
+                new SqsVoiceSessionMessageParser(), MessageVisibility.none(), RedeliveryBackoff.defaults(), stores.clock);
         private final Map<UserId, Instant> lastAnalysisAt = new java.util.concurrent.ConcurrentHashMap<>();
 
         GenerateDailyPackageCommand session(String sessionId) {
@@ -339,7 +345,7 @@ class DynamoDbGenerationContractTest {
 
         failed(h.generate(session), FailureReason.DUPLICATE_IN_PROGRESS);
         failed(h.generate(h.session("s2")), FailureReason.OTHER_SESSION_IN_PROGRESS);
-        h.stores.clock.advance(h.settings.claimLease());
+        h.stores.clock.advance(h.settings.claimLeaseMargin());
         Generated takeover = generated(h.generate(session));
 
         assertThat(takeover.record().resumed()).isTrue();
@@ -375,12 +381,12 @@ class DynamoDbGenerationContractTest {
     void batch_ofThreeMessages_givesOneLessonPerLearnerAndSkipsTheSecondSessionOfTheDay() {
         Harness h = new Harness();
         UserId other = UserId.of("learner-2");
-        List<VoiceSessionMessage> messages = List.of(
-                new VoiceSessionMessage.Parsed("m1", h.session("s1")),
-                new VoiceSessionMessage.Parsed("m2", h.session("s2")),
-                new VoiceSessionMessage.Parsed("m3", h.session(other, "s3")));
+        List<SqsRecord> messages = List.of(
+                SqsRecords.message("m1", h.session("s1")).build(),
+                SqsRecords.message("m2", h.session("s2")).build(),
+                SqsRecords.message("m3", h.session(other, "s3")).build());
 
-        BatchReport report = h.batch.process(messages, h.stores.clock.instant().plus(TIME_LEFT));
+        BatchResult report = h.batch.process(messages, h.stores.clock.instant().plus(TIME_LEFT));
 
         assertThat(report.failedMessageIds()).as(report.items().toString()).isEmpty();
         assertThat(report.items()).extracting(i -> i.outcome().getClass().getSimpleName())

@@ -14,8 +14,13 @@ public class LessonAuthorException extends RuntimeException {
     public enum Kind {
         /** Connection failure, rate limit, server error: try again later. */
         UNAVAILABLE,
-        /** The remaining time could not fit the call (or a Retry-After). */
+        /** The request was cut off by the deadline: the model was slower than the whole budget. */
         DEADLINE,
+        /**
+         * No request was started (or retried) because less than the minimum time was left for it,
+         * or a Retry-After would not leave it; nothing was paid for.
+         */
+        NO_TIME,
         /** The model refused. */
         REFUSED,
         /** The answer was cut off. */

@@ -1,11 +1,9 @@
 package io.lessonpack.bootstrap.local.demo;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.lessonpack.application.logging.JsonLineLoggerFinder;
-import io.lessonpack.application.port.in.BatchReport;
+import io.lessonpack.adapter.aws.sqs.BatchResult;
 import io.lessonpack.application.port.in.GenerationOutcome;
-import io.lessonpack.application.port.in.ProcessVoiceSessionBatchUseCase;
 import io.lessonpack.application.port.out.PackageGeneratedEvent;
 import io.lessonpack.application.service.GenerationSettings;
 import io.lessonpack.bootstrap.lambda.IdGenerator;
@@ -171,14 +169,12 @@ public final class DemoCommand {
         private final DemoClock clock;
         private final LocalRuntime local;
         private final VoiceSessionHandler handler;
-        private final List<BatchReport> reports = new ArrayList<>();
         private final AnalysisResultsWriter analyses;
         private final LearnerSimulator simulator;
         private final LocalTables tables;
         private final LocalDate firstDay;
         private final Map<String, Map<String, Integer>> tally = new TreeMap<>();
         private final Map<String, LearnerLanguage> learners = new LinkedHashMap<>();
-        private int eventsShown;
 
         Run(DemoScenario scenario, int days, GenerationSettings settings, Optional<Path> keep, PrintStream out,
                 PrintStream err) {
@@ -190,13 +186,7 @@ public final class DemoCommand {
             err.println("[demo] starting DynamoDB Local" + keep.map(p -> " with data in " + p).orElse(" in memory") + " ...");
             this.local = LocalRuntime.start(keep, clock, demoIds(keep), settings);
             LocalComponent c = local.component();
-            // The real handler over the real batch use case; the demo only listens to its reports to print them.
-            ProcessVoiceSessionBatchUseCase observed = (messages, deadline) -> {
-                BatchReport report = c.batch().process(messages, deadline);
-                reports.add(report);
-                return report;
-            };
-            this.handler = new VoiceSessionHandler(observed, c.parser(), clock);
+            this.handler = local.handler();
             this.analyses = new AnalysisResultsWriter(c.dynamoDb(), c.tables().analysisResultsTable());
             this.simulator = new LearnerSimulator(scenario, c.ports().packages(), c.ports().curriculum(),
                     Fsrs.withDefaults());
@@ -347,14 +337,13 @@ public final class DemoCommand {
         }
 
         private void handle(List<SessionEvent> batch) {
-            reports.clear();
-            SQSBatchResponse response = handler.handleRequest(sqsEvent(batch), null);
-            List<BatchReport.Item> items = reports.stream().flatMap(r -> r.items().stream()).toList();
+            // The real handler; the demo reads each message's outcome from the result it returns.
+            BatchResult result = handler.handle(sqsEvent(batch), null);
             for (int i = 0; i < batch.size(); i++) {
-                show(batch.get(i), items.get(i).outcome());
+                show(batch.get(i), result.items().get(i).outcome());
             }
-            if (!response.getBatchItemFailures().isEmpty()) {
-                out.println("  ↺ the handler returned " + response.getBatchItemFailures().size()
+            if (!result.failedMessageIds().isEmpty()) {
+                out.println("  ↺ the handler returned " + result.failedMessageIds().size()
                         + " message(s) to the queue for a retry");
             }
         }
@@ -381,9 +370,8 @@ public final class DemoCommand {
                     out.println("  ✔ " + s.label() + " — " + (g.created() ? "package created" : "package updated")
                             + " (" + g.lessonPackage().id() + ")");
                     out.print(PackageRenderer.render(g.lessonPackage(), "    "));
-                    List<PackageGeneratedEvent> events = local.component().events().events();
-                    for (; eventsShown < events.size(); eventsShown++) {
-                        out.println("    → published " + PackageGeneratedEvent.TYPE + " eventId=" + events.get(eventsShown).eventId());
+                    if (local.component().events().events().contains(g.event())) {
+                        out.println("    → published " + PackageGeneratedEvent.TYPE + " eventId=" + g.event().eventId());
                     }
                     count(s, "lesson");
                 }

@@ -1,5 +1,6 @@
 package io.lessonpack.bootstrap.local.offline;
 
+import io.lessonpack.application.port.out.AuthorBudget;
 import io.lessonpack.application.port.out.AuthorUsage;
 import io.lessonpack.application.port.out.AuthoredDraft;
 import io.lessonpack.application.port.out.LessonAuthorException;
@@ -15,7 +16,6 @@ import io.lessonpack.domain.lesson.Violation;
 import io.lessonpack.domain.lesson.WordNote;
 import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,12 +49,13 @@ public final class OfflineLessonAuthor implements LessonAuthorPort {
     private final Map<String, Optional<Lexicon>> lexicons = new ConcurrentHashMap<>();
 
     @Override
-    public AuthoredDraft write(LessonBrief brief, Instant deadline) {
+    public AuthoredDraft write(LessonBrief brief, AuthorBudget budget) {
         return new AuthoredDraft(draft(brief, Set.of()), AUTHOR, AuthorUsage.none());
     }
 
     @Override
-    public AuthoredDraft repair(LessonBrief brief, PackageDraft previous, List<Violation> violations, Instant deadline) {
+    public AuthoredDraft repair(LessonBrief brief, PackageDraft previous, List<Violation> violations,
+            AuthorBudget budget) {
         Set<WordKey> excluded = new HashSet<>();
         for (Violation v : violations) {
             if (v instanceof Violation.DuplicateWord d) {

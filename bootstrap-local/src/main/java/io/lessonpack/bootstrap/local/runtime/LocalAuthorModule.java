@@ -2,6 +2,7 @@ package io.lessonpack.bootstrap.local.runtime;
 
 import dagger.Module;
 import dagger.Provides;
+import io.lessonpack.adapter.aws.sqs.MessageVisibility;
 import io.lessonpack.adapter.openai.OpenAiAuthorConfig;
 import io.lessonpack.adapter.openai.OpenAiClients;
 import io.lessonpack.adapter.openai.OpenAiLessonAuthorAdapter;
@@ -18,7 +19,8 @@ import javax.inject.Singleton;
 /**
  * The laptop's choices: GPT-4o (or any OpenAI-compatible server) when {@code OPENAI_API_KEY} or
  * {@code OPENAI_BASE_URL} is set, the offline author otherwise; events kept in memory and printed
- * instead of sent to SNS.
+ * instead of sent to SNS; no queue to make messages visible again on (the runtime feeds the
+ * handler directly, and a failed message is simply not retried).
  */
 @Module
 public final class LocalAuthorModule {
@@ -60,6 +62,12 @@ public final class LocalAuthorModule {
             }
         };
         return new OpenAiLessonAuthorAdapter(OpenAiClients.create(config), keys, config, clock);
+    }
+
+    @Provides
+    @Singleton
+    static MessageVisibility visibility() {
+        return MessageVisibility.none();
     }
 
     @Provides

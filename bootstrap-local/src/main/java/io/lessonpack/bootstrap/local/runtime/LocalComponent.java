@@ -3,9 +3,8 @@ package io.lessonpack.bootstrap.local.runtime;
 import dagger.BindsInstance;
 import dagger.Component;
 import io.lessonpack.adapter.aws.dynamodb.DynamoDbTables;
-import io.lessonpack.adapter.aws.sqs.SqsVoiceSessionMessageParser;
+import io.lessonpack.adapter.aws.sqs.SqsVoiceSessionBatchProcessor;
 import io.lessonpack.application.inmemory.InMemoryEventPublisher;
-import io.lessonpack.application.port.in.ProcessVoiceSessionBatchUseCase;
 import io.lessonpack.application.port.out.LessonAuthorPort;
 import io.lessonpack.application.service.GenerationPorts;
 import io.lessonpack.application.service.GenerationSettings;
@@ -25,9 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Component(modules = {GenerationModule.class, AwsClientsModule.class, LocalAuthorModule.class})
 public interface LocalComponent {
 
-    ProcessVoiceSessionBatchUseCase batch();
-
-    SqsVoiceSessionMessageParser parser();
+    SqsVoiceSessionBatchProcessor processor();
 
     GenerationPorts ports();
 

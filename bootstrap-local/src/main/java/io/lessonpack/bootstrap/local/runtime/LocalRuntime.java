@@ -72,7 +72,7 @@ public final class LocalRuntime implements AutoCloseable {
                     "AWS_ENDPOINT_URL_DYNAMODB", server.endpoint().toString()));
             LocalComponent component = DaggerLocalComponent.factory().create(env, clock, ids, settings);
             DynamoDbSchema.createTables(component.dynamoDb(), component.tables());
-            VoiceSessionHandler handler = new VoiceSessionHandler(component.batch(), component.parser(), clock);
+            VoiceSessionHandler handler = new VoiceSessionHandler(component.processor(), clock);
             return new LocalRuntime(server, component, handler, LocalAuthorModule.modelConfigured(env));
         } catch (RuntimeException e) {
             server.close();

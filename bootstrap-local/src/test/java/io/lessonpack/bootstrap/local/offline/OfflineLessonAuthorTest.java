@@ -3,6 +3,7 @@ package io.lessonpack.bootstrap.local.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lessonpack.application.port.out.AuthorBudget;
 import io.lessonpack.application.port.out.AuthoredDraft;
 import io.lessonpack.application.port.out.LessonAuthorException;
 import io.lessonpack.application.port.out.LessonBrief;
@@ -17,6 +18,7 @@ import io.lessonpack.domain.lesson.Violation;
 import io.lessonpack.domain.lesson.WordNote;
 import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class OfflineLessonAuthorTest {
 
-    private static final Instant DEADLINE = Instant.parse("2030-01-01T00:00:00Z");
+    private static final AuthorBudget DEADLINE = new AuthorBudget(Instant.parse("2030-01-01T00:00:00Z"), Duration.ZERO);
     private final OfflineLessonAuthor author = new OfflineLessonAuthor();
 
     private static LessonBrief brief(Language language, List<String> reviewWords, List<String> missed,

@@ -1,10 +1,11 @@
-package io.lessonpack.application.port.in;
+package io.lessonpack.adapter.aws.sqs;
 
+import io.lessonpack.application.port.in.GenerateDailyPackageCommand;
+import io.lessonpack.application.port.in.SkipReason;
 import java.util.Objects;
 
 /**
- * One queue message as the batch use case sees it: already parsed into a command, or refused by
- * the parser with a reason. Parsing lives in the adapter that knows the wire format.
+ * One queue message's body as the parser read it: a command, or a refusal with a reason.
  */
 public sealed interface VoiceSessionMessage {
 

@@ -1,0 +1,66 @@
+package io.lessonpack.application.service;
+
+import io.lessonpack.application.logging.GenerationOutcomeLog;
+import io.lessonpack.application.logging.LogEvent;
+import io.lessonpack.application.port.in.FailureReason;
+import io.lessonpack.application.port.in.GenerateDailyPackageCommand;
+import io.lessonpack.application.port.in.GenerateDailyPackageUseCase;
+import io.lessonpack.application.port.in.GenerationOutcome;
+import io.lessonpack.application.port.in.GenerationOutcome.Failed;
+import io.lessonpack.application.port.out.StorageUnavailableException;
+import java.lang.System.Logger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The observable envelope of a generation: whatever the use case inside does, the caller gets an
+ * outcome (a storage failure becomes {@code STORAGE_UNAVAILABLE}, anything unexpected
+ * {@code UNEXPECTED}, logged by type and top frame, never by message) and operators get exactly one
+ * {@code generation.outcome} line per call, with ids, figures and reason codes, never learner text.
+ *
+ * <pre>{@code
+ * GenerateDailyPackageUseCase useCase = new LoggedGeneration(new GenerateDailyPackageService(...), clock);
+ * }</pre>
+ */
+public final class LoggedGeneration implements GenerateDailyPackageUseCase {
+
+    private static final Logger LOG = System.getLogger(LoggedGeneration.class.getName());
+
+    private final GenerateDailyPackageUseCase inner;
+    private final Clock clock;
+
+    public LoggedGeneration(GenerateDailyPackageUseCase inner, Clock clock) {
+        this.inner = Objects.requireNonNull(inner, "inner");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public GenerationOutcome generate(GenerateDailyPackageCommand command, Instant deadline) {
+        Instant started = clock.instant();
+        GenerationOutcome outcome;
+        try {
+            outcome = inner.generate(command, deadline);
+        } catch (StorageUnavailableException e) {
+            LogEvent.of("generation.storage_unavailable").with("sessionId", command.sessionId())
+                    .with("userId", command.userId()).with("errorType", e.getClass().getName())
+                    .with("operation", e.getMessage()).warn(LOG);
+            outcome = new Failed(FailureReason.STORAGE_UNAVAILABLE, "a storage port failed: " + e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            // Never the message: an unknown exception's text may hold anything, learner text included.
+            LogEvent.of("generation.unexpected_error").with("sessionId", command.sessionId())
+                    .with("userId", command.userId()).with("errorType", e.getClass().getName())
+                    .with("at", topFrame(e)).error(LOG);
+            outcome = new Failed(FailureReason.UNEXPECTED, "unexpected " + e.getClass().getSimpleName());
+        }
+        GenerationOutcomeLog.write(command, outcome, Duration.between(started, clock.instant()), Map.of());
+        return outcome;
+    }
+
+    private static String topFrame(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length == 0 ? "" : trace[0].getClassName() + "." + trace[0].getMethodName() + ":" + trace[0].getLineNumber();
+    }
+}
