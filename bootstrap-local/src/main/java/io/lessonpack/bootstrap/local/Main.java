@@ -1,12 +1,13 @@
 package io.lessonpack.bootstrap.local;
 
+import io.lessonpack.bootstrap.local.bench.BenchCommand;
 import io.lessonpack.bootstrap.local.demo.DemoCommand;
 import io.lessonpack.bootstrap.local.eval.EvalSchedulerCommand;
 import java.util.List;
 
 /**
- * The local runtime's entry point: {@code demo} and {@code eval-scheduler}. The {@code ./lessonpack}
- * script at the project root builds the project and calls this with its arguments.
+ * The local runtime's entry point: {@code demo}, {@code eval-scheduler} and {@code bench}. The
+ * {@code ./lessonpack} script at the project root builds the project and calls this with its arguments.
  */
 public final class Main {
 
@@ -14,6 +15,7 @@ public final class Main {
             lessonpack local runtime
               demo [--days N] [--new-words N]   simulate sample learners and print their daily packages
               eval-scheduler FILE.csv           score the FSRS-6 memory model on a review log
+              bench [--json] [--rows NAMES]     lessons per invocation against a slow loopback model
               help                              this text""";
 
     private Main() {
@@ -32,6 +34,7 @@ public final class Main {
         return switch (args.get(0)) {
             case DemoCommand.NAME -> new DemoCommand().run(rest, System.out, System.err);
             case EvalSchedulerCommand.NAME -> new EvalSchedulerCommand().run(rest, System.out, System.err);
+            case BenchCommand.NAME -> new BenchCommand().run(rest, System.out, System.err);
             case "help", "-h", "--help" -> {
                 System.out.println(HELP);
                 yield 0;

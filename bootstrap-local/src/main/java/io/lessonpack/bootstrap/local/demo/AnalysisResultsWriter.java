@@ -10,19 +10,22 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * Plays the analysis service in the local runtime: writes results into the analysis-results table
- * in that service's format (DESIGN.md: {@code userId}/{@code createdAt} keys, lists as L).
+ * in that service's format (DESIGN.md: {@code userId}/{@code createdAt} keys, lists as L). The demo
+ * and the bench seed the table through it.
  */
-final class AnalysisResultsWriter {
+public final class AnalysisResultsWriter {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
 
-    AnalysisResultsWriter(DynamoDbClient dynamoDb, String table) {
+    /** A writer into {@code table} of {@code dynamoDb}. */
+    public AnalysisResultsWriter(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
     }
 
-    void put(AnalysisResult result) {
+    /** Stores {@code result} as the analysis service would. */
+    public void put(AnalysisResult result) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("userId", s(result.userId().value()));
         item.put("createdAt", s(result.createdAt().toString()));
