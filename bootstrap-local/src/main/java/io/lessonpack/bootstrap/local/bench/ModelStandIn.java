@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.lessonpack.application.logging.LogEvent;
+import io.lessonpack.application.port.out.AuthorBudget;
 import io.lessonpack.application.port.out.LessonAuthorException;
 import io.lessonpack.application.port.out.LessonBrief;
 import io.lessonpack.bootstrap.local.offline.OfflineLessonAuthor;
@@ -255,7 +256,7 @@ public final class ModelStandIn implements AutoCloseable {
         String model = request.path("model").asText("stand-in");
         try {
             LessonBrief brief = brief(data, previous.map(ModelStandIn::newWordsOf).orElse(List.of()));
-            PackageDraft draft = author.write(brief, Instant.MAX).draft();
+            PackageDraft draft = author.write(brief, new AuthorBudget(Instant.MAX, Duration.ZERO)).draft();
             String content = JSON.writeValueAsString(lessonAnswer(draft));
             return new Answer(200, completion(model, content, null, requestBody.length), operation);
         } catch (LessonAuthorException | IllegalArgumentException | IOException e) {

@@ -7,6 +7,7 @@ import io.lessonpack.adapter.openai.OpenAiAuthorConfig;
 import io.lessonpack.adapter.openai.OpenAiClients;
 import io.lessonpack.adapter.openai.OpenAiLessonAuthorAdapter;
 import io.lessonpack.application.port.out.ApiKeyPort;
+import io.lessonpack.application.port.out.AuthorBudget;
 import io.lessonpack.application.port.out.AuthoredDraft;
 import io.lessonpack.application.port.out.LessonAuthorException;
 import io.lessonpack.application.port.out.LessonBrief;
@@ -78,8 +79,8 @@ class ModelStandInTest {
                 List.of(new WordNote("hola", "/ˈo.la/", "hello")), Optional.empty());
     }
 
-    private static Instant deadline() {
-        return Instant.now().plusSeconds(30);
+    private static AuthorBudget deadline() {
+        return new AuthorBudget(Instant.now().plusSeconds(30), Duration.ofSeconds(1));
     }
 
     @Test
