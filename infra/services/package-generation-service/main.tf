@@ -12,9 +12,13 @@ locals {
   # times this (sqs.tf, and README.md for a queue owned elsewhere).
   function_timeout_seconds = 60
 
-  # Receives of one message before SQS moves it to the DLQ. At least 5, so that throttling and
-  # the retryable failures (AWAITING_ANALYSIS, DUPLICATE_IN_PROGRESS) do not dead-letter a message.
-  max_receive_count = 5
+  # Receives of one message before SQS moves it to the DLQ, designed with the wait for a session's
+  # own analysis (10 minutes) and the function's redelivery backoff (a message that failed only
+  # for time comes back after 10 s, doubling up to 5 min): waiting fails at most 6 receives
+  # (10+20+40+80+160+300 s >= 10 min), the 7th goes on without the analysis, and 3 more are left
+  # for other failures (throttling, an author outage). The infra tests hold this to the code's
+  # RedeliveryBackoff.requiredMaxReceiveCount; docs/time-budget.md explains the numbers.
+  max_receive_count = 10
 
   # ARNs of what other services own, built from names: the packages table and its index, the
   # analysis-results table, and the OpenAI key's secret.

@@ -2,14 +2,17 @@ package io.lessonpack.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lessonpack.adapter.aws.sqs.RedeliveryBackoff;
+import io.lessonpack.application.service.GenerationSettings;
 import io.lessonpack.infra.TerraformModule.Block;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The voice-session queue and the function's event source mapping: FIFO semantics as RELIABILITY.md
- * states them (partial batch responses, batch of 5, visibility >= 6 x timeout, maxReceiveCount >= 5).
+ * The voice-session queue and the function's event source mapping: partial batch responses, a batch
+ * of 5, visibility at least 6 x the function's timeout, and a maxReceiveCount that waiting for an
+ * analysis can never exhaust under the function's redelivery backoff.
  */
 class VoiceSessionQueueTerraformTest {
 
@@ -48,12 +51,26 @@ class VoiceSessionQueueTerraformTest {
     }
 
     @Test
-    void createdQueue_redrivesToTheFifoDlq_afterAtLeast5Receives() {
+    void createdQueue_redrivesToTheFifoDlq_afterTheModulesMaxReceiveCount() {
         Map<String, Object> redrive = QUEUE.map("redrive_policy");
 
         assertThat(MODULE.referenced(redrive.get("deadLetterTargetArn"), "aws_sqs_queue", "arn")).isSameAs(DLQ);
         assertThat(redrive.get("maxReceiveCount")).as("maxReceiveCount").isInstanceOf(Double.class);
-        assertThat((Double) redrive.get("maxReceiveCount")).isGreaterThanOrEqualTo(5);
+        assertThat((Double) redrive.get("maxReceiveCount")).isEqualTo(MODULE.local("max_receive_count"));
+    }
+
+    @Test
+    void maxReceiveCount_isWhatWaitingForAnAnalysisUnderTheRedeliveryBackoffNeeds() {
+        int required = RedeliveryBackoff.defaults().requiredMaxReceiveCount(GenerationSettings.DEFAULT_ANALYSIS_WAIT);
+
+        assertThat(required).isEqualTo(10);
+        assertThat(MODULE.local("max_receive_count")).as("local.max_receive_count").isEqualTo((double) required);
+    }
+
+    @Test
+    void visibilityTimeout_isLongerThanAnyDelayTheBackoffSets_soNoRetryIsEverLater() {
+        assertThat(QUEUE.number("visibility_timeout_seconds"))
+                .isGreaterThanOrEqualTo((double) RedeliveryBackoff.defaults().longest().toSeconds());
     }
 
     @Test
