@@ -54,7 +54,7 @@ public final class VoiceSessionHandler implements RequestHandler<SQSEvent, SQSBa
     /** Built on first use of the no-argument constructor, i.e. during Lambda's init phase. */
     private static final class Holder {
         static final LambdaComponent COMPONENT = LambdaComponent.fromSystemEnvironment();
-        static final SnapStartPriming PRIMING = SnapStartPriming.register(COMPONENT);
+        static final SnapStartPriming PRIMING = SnapStartPriming.register(COMPONENT.environment());
     }
 
     @Override
