@@ -13,9 +13,12 @@ public final class Main {
 
     private static final String HELP = """
             lessonpack local runtime
-              demo [--days N] [--new-words N]   simulate sample learners and print their daily packages
+              demo [--days N] [--new-words N] [--keep DIR] [--events FILE.json]
+                                                simulate sample learners and print their daily packages
               eval-scheduler FILE.csv           score the FSRS-6 memory model on a review log
-              bench [--json] [--rows NAMES]     lessons per invocation against a slow loopback model
+              bench [--json] [--quick] [--rows NAMES] [--no-cold-start]
+                                                lessons per invocation against a slow loopback model,
+                                                warm costs, and the Lambda artifact's cold start
               help                              this text""";
 
     private Main() {

@@ -213,7 +213,10 @@ public final class DemoCommand {
             local.close();
         }
 
-        /** Deterministic ids, so every run of the demo prints the same packages. */
+        /**
+         * Name-based ids from a counter: readable and reproducible in a batch of one learner. The
+         * learners of a batch run in parallel, so which of them draws which id may differ between runs.
+         */
         private static IdGenerator demoIds(Optional<Path> keep) {
             AtomicLong counter = new AtomicLong();
             // Kept data already holds the ids of earlier runs; a run-specific seed keeps new ones distinct.
