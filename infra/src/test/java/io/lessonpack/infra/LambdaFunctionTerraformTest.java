@@ -23,7 +23,10 @@ class LambdaFunctionTerraformTest {
     private static final Block FUNCTION = MODULE.onlyResource("aws_lambda_function");
     private static final Set<String> SUPPORTED_RUNTIMES = Set.of("java21", "java25");
 
-    /** The timeout the queue's visibility timeout is derived from (RELIABILITY.md: visibility >= 6 x timeout). */
+    /**
+     * The timeout the queue's visibility timeout is derived from: AWS advises a visibility timeout of
+     * at least 6 x the function timeout (docs/reliability.md, "SQS FIFO and Lambda").
+     */
     static final double TIMEOUT_SECONDS = 60;
 
     @Test

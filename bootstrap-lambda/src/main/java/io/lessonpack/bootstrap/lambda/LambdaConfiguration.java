@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The function's configuration, read and validated once at initialisation from the variables of
- * DESIGN.md. Every problem is reported at once, each naming its variable.
+ * The function's configuration, read and validated once at initialisation from the variables listed
+ * in docs/contracts.md, "Environment variables". Every problem is reported at once, each naming its
+ * variable.
  *
  * @param topicArn empty when {@value #TOPIC_ARN} is unset: no event is sent
  */

@@ -79,7 +79,8 @@ final class FakeServices implements AutoCloseable {
 
     /**
      * The function's environment for a stack on these stubs and DynamoDB Local: the variables of
-     * DESIGN.md, dummy credentials, and the SDK's endpoint variables pointing at loopback.
+     * docs/contracts.md ("Environment variables"), dummy credentials, and the SDK's endpoint
+     * variables pointing at loopback.
      */
     Map<String, String> functionEnvironment(DynamoDbTables tables) {
         Map<String, String> env = new HashMap<>();

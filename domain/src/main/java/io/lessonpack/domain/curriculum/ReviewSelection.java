@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Chooses the curriculum words a day's review topics open with: among words introduced before
- * today, those with the lowest predicted recall today (DOMAIN.md section 1).
+ * today, those with the lowest predicted recall today (docs/domain.md, "Choosing the review words").
  *
  * <p>Order: lowest retrievability R(t, S) first (t = whole UTC days since the last review); ties
  * broken by smaller stability, then older last review, then the key. A word with no recall

@@ -3,7 +3,8 @@ package io.lessonpack.domain.daily;
 import java.util.Optional;
 
 /**
- * At most one lesson per learner per UTC calendar day, across all languages (DOMAIN.md rule 1).
+ * At most one lesson per learner per UTC calendar day, across all languages (docs/domain.md,
+ * "One lesson per learner per UTC day").
  *
  * <p>The rule is a pure function of the learner's last lesson day and today; storage adapters
  * enforce the same rule with a condition so two concurrent invocations cannot both pass it.

@@ -83,9 +83,10 @@ public final class AnalysisResult {
     }
 
     /**
-     * Whether this result may feed a lesson in {@code language} (DOMAIN.md rule 5): a result that names
-     * a language is used only for that language (regional variants share words); one that names none
-     * is used for whichever language is being generated.
+     * Whether this result may feed a lesson in {@code language} (docs/domain.md, "Which analysis
+     * results a lesson uses"): a result that names a language is used only for that language
+     * (regional variants share words); one that names none is used for whichever language is being
+     * generated.
      */
     public boolean appliesTo(Language language) {
         return targetLanguage == null || targetLanguage.code().equals(language.code());

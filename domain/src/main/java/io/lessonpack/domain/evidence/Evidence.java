@@ -19,7 +19,7 @@ import java.util.Set;
  * The recall evidence in a set of analysis results for one language, reduced to what the scheduler
  * and the lesson author need.
  *
- * <p>Rules (DOMAIN.md sections 1 and 4):
+ * <p>Rules (docs/domain.md, "From evidence to ratings"):
  * <ul>
  *   <li>a missed target is {@link Rating#AGAIN}, a hit is {@link Rating#GOOD};</li>
  *   <li>per word and UTC day only the first outcome counts; later ones that day are dropped (a

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Holds a draft to the rules of a daily package (DOMAIN.md section 4) and to today's plan, and lists
- * every rule it breaks:
+ * Holds a draft to the rules of a daily package (docs/domain.md, "The package") and to today's plan,
+ * and lists every rule it breaks:
  * <ul>
  *   <li>review topics first, one per planned review word, then exactly one new lesson;</li>
  *   <li>each review topic opens with its planned word (compared by {@link WordKey}, in any order)

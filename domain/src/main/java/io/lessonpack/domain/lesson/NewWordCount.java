@@ -2,7 +2,8 @@ package io.lessonpack.domain.lesson;
 
 /**
  * How many new words a lesson should introduce. There is no research consensus; about five is a
- * sensible default (DOMAIN.md section 3) and ten the most a speaking lesson can absorb.
+ * sensible default (docs/domain.md, "Why lessons look like this") and ten the most a speaking lesson
+ * can absorb.
  *
  * <p>An author may introduce up to two fewer than requested (a lesson built around the learner's
  * misses may honestly have fewer good candidates), never more, and always at least one.

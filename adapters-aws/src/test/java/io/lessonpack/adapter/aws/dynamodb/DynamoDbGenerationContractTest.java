@@ -60,8 +60,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The real {@link GenerateDailyPackageService} and {@link VoiceSessionBatchService} over the
- * DynamoDB adapters on DynamoDB Local, replaying the reliability scenarios of RELIABILITY.md end to
- * end: what the in-memory store promises, the tables keep with conditions.
+ * DynamoDB adapters on DynamoDB Local, replaying the reliability scenarios of docs/reliability.md
+ * ("The test list") end to end: what the in-memory store promises, the tables keep with conditions.
  */
 class DynamoDbGenerationContractTest {
 

@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * Plays the analysis service in the local runtime: writes results into the analysis-results table
- * in that service's format (DESIGN.md: {@code userId}/{@code createdAt} keys, lists as L). The demo
- * and the bench seed the table through it.
+ * in that service's format ({@code userId}/{@code createdAt} keys, lists as L; docs/contracts.md,
+ * "The analysis-results table"). The demo and the bench seed the table through it.
  */
 public final class AnalysisResultsWriter {
 

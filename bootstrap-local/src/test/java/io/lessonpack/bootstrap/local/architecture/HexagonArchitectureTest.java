@@ -32,7 +32,7 @@ class HexagonArchitectureTest {
     static final ArchRule domainDependsOnlyOnTheJdk = classes()
             .that().resideInAPackage("io.lessonpack.domain..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.lessonpack.domain..", "java..")
-            .because("the domain is pure rules and model (STYLE.md)");
+            .because("the domain is pure rules and model on the JDK alone (docs/domain.md, \"What the domain is\")");
 
     @ArchTest
     static final ArchRule applicationDependsOnlyOnDomainAndJdk = classes()
@@ -83,5 +83,5 @@ class HexagonArchitectureTest {
             .orShould().callMethod(java.util.UUID.class, "randomUUID")
             .orShould().callConstructor(java.util.Random.class)
             .orShould().callMethod(System.class, "getenv", String.class)
-            .because("time, identity and configuration come in as arguments (DOMAIN.md rule 7)");
+            .because("time, identity and configuration come in as arguments (docs/domain.md, \"What the domain is\")");
 }
