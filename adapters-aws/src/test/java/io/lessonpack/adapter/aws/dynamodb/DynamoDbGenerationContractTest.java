@@ -59,7 +59,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The real {@link GenerateDailyPackageService} and {@link VoiceSessionBatchService} over the
+ * The real {@link GenerateDailyPackageService} and {@link SqsVoiceSessionBatchProcessor} over the
  * DynamoDB adapters on DynamoDB Local, replaying the reliability scenarios of docs/reliability.md
  * ("The test list") end to end: what the in-memory store promises, the tables keep with conditions.
  */
