@@ -41,6 +41,16 @@ public record GenerationSettings(NewWordCount newWords, Duration claimLeaseMargi
         }
     }
 
+    /** A claim outlives its attempt's deadline by this much: the invocation's closing work fits in it. */
+    public static final Duration DEFAULT_CLAIM_LEASE_MARGIN = Duration.ofSeconds(15);
+
+    /**
+     * How long after a session ends its own analysis is waited for. Chosen together with the
+     * queue's redelivery backoff and its maxReceiveCount, so that waiting never sends a message to
+     * the dead-letter queue ({@code docs/time-budget.md}).
+     */
+    public static final Duration DEFAULT_ANALYSIS_WAIT = Duration.ofMinutes(10);
+
     /** The most memory updates a commit can hold beside everything else within 100 items. */
     public static final int MAX_MEMORY_UPDATES = 70;
 
@@ -61,16 +71,6 @@ public record GenerationSettings(NewWordCount newWords, Duration claimLeaseMargi
                 100, 40, 60, TimeBudget.defaults(), AuthorPrices.gpt4oListPrice());
     }
 
-    /** A claim outlives its attempt's deadline by this much: the invocation's closing work fits in it. */
-    public static final Duration DEFAULT_CLAIM_LEASE_MARGIN = Duration.ofSeconds(15);
-
-    /**
-     * How long after a session ends its own analysis is waited for. Chosen together with the
-     * queue's redelivery backoff and its maxReceiveCount, so that waiting never sends a message to
-     * the dead-letter queue ({@code docs/time-budget.md}).
-     */
-    public static final Duration DEFAULT_ANALYSIS_WAIT = Duration.ofMinutes(10);
-
     /** The same settings with another new-word count. */
     public GenerationSettings withNewWords(NewWordCount count) {
         return new GenerationSettings(count, claimLeaseMargin, analysisWait, maxResults, reviewCandidates,
@@ -87,11 +87,5 @@ public record GenerationSettings(NewWordCount newWords, Duration claimLeaseMargi
     public GenerationSettings withTimeBudget(TimeBudget budget) {
         return new GenerationSettings(newWords, claimLeaseMargin, analysisWait, maxResults, reviewCandidates,
                 knownWordSample, maxMemoryUpdates, budget, prices);
-    }
-
-    /** The same settings with another analysis wait. */
-    public GenerationSettings withAnalysisWait(Duration wait) {
-        return new GenerationSettings(newWords, claimLeaseMargin, wait, maxResults, reviewCandidates,
-                knownWordSample, maxMemoryUpdates, timeBudget, prices);
     }
 }
