@@ -27,6 +27,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The queue side of the voice-session function, and the one place that knows SQS FIFO semantics:
@@ -98,12 +99,15 @@ public final class SqsVoiceSessionBatchProcessor {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** One message of the batch while it is processed. */
+    /**
+     * One message of the batch while it is processed. Its outcome is decided once: by its lane, or
+     * by the processor when the lane overran the invocation (whichever comes first).
+     */
     private static final class Entry {
         final int index;
         final SqsRecord record;
         final VoiceSessionMessage message;
-        volatile GenerationOutcome outcome;
+        private final AtomicReference<GenerationOutcome> outcome = new AtomicReference<>();
 
         Entry(int index, SqsRecord record, VoiceSessionMessage message) {
             this.index = index;
@@ -113,6 +117,15 @@ public final class SqsVoiceSessionBatchProcessor {
 
         String groupId() {
             return record.groupId();
+        }
+
+        GenerationOutcome outcome() {
+            return outcome.get();
+        }
+
+        /** Sets the outcome unless one was decided already. */
+        void decide(GenerationOutcome decided) {
+            outcome.compareAndSet(null, decided);
         }
     }
 
@@ -139,7 +152,7 @@ public final class SqsVoiceSessionBatchProcessor {
             if (reported && entry != first) {
                 logReportedForItsGroup(entry, first);
             }
-            items.add(new BatchResult.Item(entry.record.messageId(), entry.groupId(), entry.outcome, reported));
+            items.add(new BatchResult.Item(entry.record.messageId(), entry.groupId(), entry.outcome(), reported));
         }
         int madeVisible = retrySoon(entries, firstFailures, invocationEnd);
         BatchResult result = new BatchResult(items);
@@ -162,7 +175,7 @@ public final class SqsVoiceSessionBatchProcessor {
             if (message instanceof VoiceSessionMessage.Unusable unusable) {
                 LogEvent.of("message.unusable").with("messageId", unusable.messageId()).with("reason", unusable.reason())
                         .with("detail", unusable.detail()).warn(LOG);
-                entry.outcome = new GenerationOutcome.Skipped(unusable.reason(), unusable.detail());
+                entry.decide(new GenerationOutcome.Skipped(unusable.reason(), unusable.detail()));
             }
             entries.add(entry);
         }
@@ -193,13 +206,14 @@ public final class SqsVoiceSessionBatchProcessor {
             for (Future<?> lane : running) {
                 awaitLane(lane, invocationEnd);
             }
+            // Decided before any lane is interrupted, so an overrun lane cannot answer for its
+            // unfinished messages afterwards.
+            lanes.values().stream().flatMap(List::stream).forEach(e -> e.decide(new GenerationOutcome.Failed(
+                    FailureReason.DEADLINE_EXCEEDED, "still running at the invocation's end")));
         } finally {
-            // Every call on a lane is bounded by the deadline, so this only interrupts a lane that
-            // overran it; its unfinished messages are reported failed below.
+            // Every call on a lane is bounded by the deadline, so this only interrupts a lane that overran it.
             pool.shutdownNow();
         }
-        lanes.values().stream().flatMap(List::stream).filter(e -> e.outcome == null).forEach(e -> e.outcome =
-                new GenerationOutcome.Failed(FailureReason.DEADLINE_EXCEEDED, "still running at the invocation's end"));
     }
 
     private void awaitLane(Future<?> lane, Instant invocationEnd) {
@@ -223,18 +237,18 @@ public final class SqsVoiceSessionBatchProcessor {
             VoiceSessionMessage.Parsed parsed = (VoiceSessionMessage.Parsed) entry.message;
             String earlier = failedGroups.get(entry.groupId());
             if (earlier != null) {
-                entry.outcome = notAttempted(earlier);
+                entry.decide(notAttempted(earlier));
                 continue;
             }
             try {
-                entry.outcome = generator.generate(parsed.command(), deadline);
+                entry.decide(generator.generate(parsed.command(), deadline));
             } catch (RuntimeException e) {
                 LogEvent.of("batch.generation_threw").with("messageId", entry.record.messageId())
                         .with("errorType", e.getClass().getName()).error(LOG);
-                entry.outcome = new GenerationOutcome.Failed(FailureReason.UNEXPECTED,
-                        "unexpected " + e.getClass().getSimpleName());
+                entry.decide(new GenerationOutcome.Failed(FailureReason.UNEXPECTED,
+                        "unexpected " + e.getClass().getSimpleName()));
             }
-            if (entry.outcome instanceof GenerationOutcome.Failed) {
+            if (entry.outcome() instanceof GenerationOutcome.Failed) {
                 failedGroups.put(entry.groupId(), entry.record.messageId());
             }
         }
@@ -249,7 +263,7 @@ public final class SqsVoiceSessionBatchProcessor {
     private static Map<String, Entry> firstFailureOfEachGroup(List<Entry> entries) {
         Map<String, Entry> first = new HashMap<>();
         for (Entry entry : entries) {
-            if (entry.outcome instanceof GenerationOutcome.Failed) {
+            if (entry.outcome() instanceof GenerationOutcome.Failed) {
                 first.putIfAbsent(entry.groupId(), entry);
             }
         }
@@ -265,15 +279,15 @@ public final class SqsVoiceSessionBatchProcessor {
         ids.put("messageId", entry.record.messageId());
         ids.put("messageGroupId", entry.groupId());
         ids.put("failedMessageId", first.record.messageId());
-        boolean neverAttempted = entry.outcome instanceof GenerationOutcome.Failed f
+        boolean neverAttempted = entry.outcome() instanceof GenerationOutcome.Failed f
                 && f.reason() == FailureReason.EARLIER_MESSAGE_FAILED;
         if (neverAttempted && entry.message instanceof VoiceSessionMessage.Parsed parsed) {
-            GenerationOutcomeLog.write(parsed.command(), entry.outcome, Duration.ZERO, ids);
+            GenerationOutcomeLog.write(parsed.command(), entry.outcome(), Duration.ZERO, ids);
             return;
         }
         LogEvent line = LogEvent.of("message.reported_failed").with("reason", FailureReason.EARLIER_MESSAGE_FAILED);
         ids.forEach(line::with);
-        line.with("ownOutcome", entry.outcome.getClass().getSimpleName()).info(LOG);
+        line.with("ownOutcome", entry.outcome().getClass().getSimpleName()).info(LOG);
     }
 
     /**
@@ -283,7 +297,7 @@ public final class SqsVoiceSessionBatchProcessor {
     private int retrySoon(List<Entry> entries, Map<String, Entry> firstFailures, Instant invocationEnd) {
         List<VisibilityChange> changes = new ArrayList<>();
         for (Entry first : firstFailures.values()) {
-            if (!(first.outcome instanceof GenerationOutcome.Failed failed) || !failed.reason().retrySoon()) {
+            if (!(first.outcome() instanceof GenerationOutcome.Failed failed) || !failed.reason().retrySoon()) {
                 continue;
             }
             Duration delay = backoff.after(first.record.receiveCount());
