@@ -93,13 +93,13 @@ class LambdaConfigurationTest {
         env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:9");
         env.put("AWS_ACCESS_KEY_ID", "x");
         env.put("AWS_SECRET_ACCESS_KEY", "y");
-        GlobalCallCounter.reset();
+        SdkCallCounter.reset();
 
         LambdaComponent component = DaggerLambdaComponent.factory().create(Environment.of(env),
                 Clock.systemUTC(), IdGenerator.randomUuids(),
                 GenerationSettings.defaults());
         new VoiceSessionHandler(component);
 
-        assertThat(GlobalCallCounter.snapshot()).isEmpty();
+        assertThat(SdkCallCounter.snapshot()).isEmpty();
     }
 }

@@ -28,12 +28,12 @@ class SnapStartPrimingTest {
                 "OPENAI_BASE_URL", "http://127.0.0.1:9/v1"));
         env.put("AWS_ACCESS_KEY_ID", "real-looking-id");
         env.put("AWS_SECRET_ACCESS_KEY", "real-looking-secret");
-        GlobalCallCounter.reset();
+        SdkCallCounter.reset();
 
         boolean generated = new SnapStartPriming(Environment.of(env)).prime();
 
         assertThat(generated).isTrue();
-        assertThat(GlobalCallCounter.snapshot()).containsKeys("DynamoDb:BatchGetItem", "DynamoDb:UpdateItem",
+        assertThat(SdkCallCounter.snapshot()).containsKeys("DynamoDb:BatchGetItem", "DynamoDb:UpdateItem",
                 "DynamoDb:GetItem", "DynamoDb:Query", "DynamoDb:TransactWriteItems",
                 "SecretsManager:GetSecretValue", "Sns:Publish");
     }

@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * The function end to end: SQS events loaded from JSON as Lambda delivers them, through the real
  * {@link VoiceSessionHandler} and its Dagger graph, against DynamoDB Local over HTTP and a loopback
  * stub speaking SNS's, Secrets Manager's and OpenAI's wire formats. Every outbound SDK call is
- * counted by {@link GlobalCallCounter}.
+ * counted by {@link SdkCallCounter}.
  */
 class VoiceSessionHandlerEndToEndTest {
 
@@ -68,10 +68,10 @@ class VoiceSessionHandlerEndToEndTest {
         services.close();
     }
 
-    /** Sends the event; {@link GlobalCallCounter} then holds exactly the calls the handler made. */
+    /** Sends the event; {@link SdkCallCounter} then holds exactly the calls the handler made. */
     private SQSBatchResponse handle(String eventFile) {
         SQSEvent event = EventLoader.loadSQSEvent("events/" + eventFile);
-        GlobalCallCounter.reset();
+        SdkCallCounter.reset();
         return handler.handleRequest(event, null);
     }
 
@@ -111,7 +111,7 @@ class VoiceSessionHandlerEndToEndTest {
         analysis("learner-1", "s-1", "2026-03-02T09:01:00Z", List.of("gracias", "la cuenta"), List.of("agua"));
 
         SQSBatchResponse response = handle("first-lesson.json");
-        Map<String, Integer> calls = GlobalCallCounter.snapshot();
+        Map<String, Integer> calls = SdkCallCounter.snapshot();
         System.out.println("SDK calls for a first lesson: " + calls);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
@@ -155,7 +155,7 @@ class VoiceSessionHandlerEndToEndTest {
 
         clock.set(Instant.parse("2026-03-02T18:05:00Z"));
         SQSBatchResponse sameDay = handle("same-day.json");
-        Map<String, Integer> skipCalls = GlobalCallCounter.snapshot();
+        Map<String, Integer> skipCalls = SdkCallCounter.snapshot();
 
         assertThat(sameDay.getBatchItemFailures()).isEmpty();
         assertThat(dynamoDbCalls(skipCalls)).as("DynamoDB calls for a skip: %s", skipCalls).isEqualTo(1);
@@ -169,7 +169,7 @@ class VoiceSessionHandlerEndToEndTest {
                 "targetsHit", AttributeValue.fromL(firstWords.stream().limit(2)
                         .map(sk -> AttributeValue.fromS(sk.substring(sk.lastIndexOf('#') + 1))).toList()))).build());
         SQSBatchResponse nextDay = handle("next-day.json");
-        Map<String, Integer> generationCalls = GlobalCallCounter.snapshot();
+        Map<String, Integer> generationCalls = SdkCallCounter.snapshot();
 
         assertThat(nextDay.getBatchItemFailures()).isEmpty();
         assertThat(packages()).singleElement().satisfies(p -> {
@@ -189,7 +189,7 @@ class VoiceSessionHandlerEndToEndTest {
         System.out.println("DynamoDB calls for a generated update: " + generationCalls);
 
         SQSBatchResponse redelivered = handle("redelivery.json");
-        int redeliveryCalls = dynamoDbCalls(GlobalCallCounter.snapshot());
+        int redeliveryCalls = dynamoDbCalls(SdkCallCounter.snapshot());
 
         assertThat(redelivered.getBatchItemFailures()).isEmpty();
         assertThat(redeliveryCalls).isEqualTo(1);
@@ -201,7 +201,7 @@ class VoiceSessionHandlerEndToEndTest {
     @Test
     void messagesWithMissingFieldsOrBadJson_areSkippedNotFailed() {
         SQSBatchResponse response = handle("missing-fields.json");
-        Map<String, Integer> calls = GlobalCallCounter.snapshot();
+        Map<String, Integer> calls = SdkCallCounter.snapshot();
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(calls).isEmpty();

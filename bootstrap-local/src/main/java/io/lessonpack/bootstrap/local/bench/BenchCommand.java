@@ -1,9 +1,8 @@
 package io.lessonpack.bootstrap.local.bench;
 
-import io.lessonpack.application.logging.JsonLineLoggerFinder;
+import io.lessonpack.bootstrap.local.runtime.LogFile;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +63,7 @@ public final class BenchCommand {
             out.println(usage());
             return 0;
         }
-        Path log = logFile();
+        Path log = LogFile.prepare("lessonpack-bench.log.jsonl");
         long started = System.nanoTime();
         BenchResults results;
         try {
@@ -183,22 +182,5 @@ public final class BenchCommand {
 
     private static String usage() {
         return USAGE.formatted(String.join(", ", BenchScale.FULL.rows().stream().map(BenchScale.Row::name).toList()));
-    }
-
-    private static Path logFile() {
-        String configured = System.getProperty(JsonLineLoggerFinder.FILE_PROPERTY);
-        Path path = configured == null || configured.isBlank()
-                ? Path.of(System.getProperty("java.io.tmpdir"), "lessonpack-bench.log.jsonl")
-                : Path.of(configured);
-        try {
-            if (path.getParent() != null) {
-                Files.createDirectories(path.getParent());
-            }
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the bench log file " + path, e);
-        }
-        System.setProperty(JsonLineLoggerFinder.FILE_PROPERTY, path.toString());
-        return path.toAbsolutePath();
     }
 }

@@ -8,6 +8,7 @@ import io.lessonpack.application.service.GenerationSettings;
 import io.lessonpack.bootstrap.lambda.Environment;
 import io.lessonpack.bootstrap.lambda.IdGenerator;
 import io.lessonpack.bootstrap.lambda.LambdaConfiguration;
+import io.lessonpack.bootstrap.lambda.SdkCallCounter;
 import io.lessonpack.bootstrap.local.demo.AnalysisResultsWriter;
 import io.lessonpack.bootstrap.local.runtime.LocalRuntime;
 import io.lessonpack.domain.evidence.AnalysisResult;

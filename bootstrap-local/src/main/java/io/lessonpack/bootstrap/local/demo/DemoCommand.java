@@ -1,7 +1,6 @@
 package io.lessonpack.bootstrap.local.demo;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.lessonpack.application.logging.JsonLineLoggerFinder;
 import io.lessonpack.adapter.aws.sqs.BatchResult;
 import io.lessonpack.application.port.in.GenerationOutcome;
 import io.lessonpack.application.port.out.PackageGeneratedEvent;
@@ -17,10 +16,8 @@ import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.lesson.NewWordCount;
 import io.lessonpack.domain.memory.Fsrs;
 import io.lessonpack.domain.word.Language;
-import java.io.IOException;
+import io.lessonpack.bootstrap.local.runtime.LogFile;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,7 +108,7 @@ public final class DemoCommand {
                 return 2;
             }
         }
-        Path log = logFile();
+        Path log = LogFile.prepare("lessonpack-demo.log.jsonl");
         GenerationSettings settings = GenerationSettings.defaults().withNewWords(newWords);
         try (Run run = new Run(DemoScenario.bundled(), days, settings, keep, out, err)) {
             if (events == null) {
@@ -129,23 +126,6 @@ public final class DemoCommand {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args.get(i);
-    }
-
-    private static Path logFile() {
-        String configured = System.getProperty(JsonLineLoggerFinder.FILE_PROPERTY);
-        Path path = configured == null || configured.isBlank()
-                ? Path.of(System.getProperty("java.io.tmpdir"), "lessonpack-demo.log.jsonl")
-                : Path.of(configured);
-        try {
-            if (path.getParent() != null) {
-                Files.createDirectories(path.getParent());
-            }
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the demo log file " + path, e);
-        }
-        System.setProperty(JsonLineLoggerFinder.FILE_PROPERTY, path.toString());
-        return path.toAbsolutePath();
     }
 
     /** One simulated session, as the app would report it. */

@@ -1,4 +1,4 @@
-package io.lessonpack.bootstrap.local.bench;
+package io.lessonpack.bootstrap.lambda;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,10 +10,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Counts every AWS SDK call made in the local runtime's JVM, by service and operation, so the bench
- * can say what a lesson and a skip cost in DynamoDB calls. The SDK loads it for every client it
- * builds from {@code software/amazon/awssdk/global/handlers/execution.interceptors} in this
- * module's resources; the Lambda artifact does not contain it.
+ * Counts every AWS SDK call of every client in a JVM, by service and operation, without a hook in
+ * the function's wiring: the SDK loads it for every client it builds when a
+ * {@code software/amazon/awssdk/global/handlers/execution.interceptors} resource names it. The
+ * Lambda artifact does not name it; the tests and the local runtime's bench do, to count what a
+ * lesson and a skip cost in DynamoDB calls.
  */
 public final class SdkCallCounter implements ExecutionInterceptor {
 
@@ -27,19 +28,20 @@ public final class SdkCallCounter implements ExecutionInterceptor {
     }
 
     /** Calls per {@code Service:Operation} since the last {@link #reset()}, sorted. */
-    static Map<String, Integer> snapshot() {
+    public static Map<String, Integer> snapshot() {
         Map<String, Integer> copy = new TreeMap<>();
         CALLS.forEach((k, v) -> copy.put(k, v.get()));
         return copy;
     }
 
     /** Calls to one service (e.g. {@code DynamoDb}) since the last reset. */
-    static int calls(String service) {
+    public static int calls(String service) {
         return snapshot().entrySet().stream().filter(e -> e.getKey().startsWith(service + ":"))
                 .mapToInt(Map.Entry::getValue).sum();
     }
 
-    static void reset() {
+    /** Forgets every call counted so far. */
+    public static void reset() {
         CALLS.clear();
     }
 }
