@@ -1,13 +1,8 @@
 package io.lessonpack.adapter.openai;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.core.RequestOptions;
 import com.openai.core.Timeout;
-import com.openai.core.http.Headers;
 import com.openai.core.http.HttpResponseFor;
 import com.openai.errors.OpenAIException;
 import com.openai.errors.OpenAIInvalidDataException;
@@ -18,7 +13,6 @@ import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletion.Choice.FinishReason;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import com.openai.models.completions.CompletionUsage;
 import io.lessonpack.application.logging.LogEvent;
 import io.lessonpack.application.port.out.ApiKeyPort;
 import io.lessonpack.application.port.out.ApiKeyUnavailableException;
@@ -32,20 +26,14 @@ import io.lessonpack.application.port.out.LessonBrief;
 import io.lessonpack.application.time.CallDeadline;
 import io.lessonpack.domain.lesson.PackageDraft;
 import io.lessonpack.domain.lesson.Violation;
-import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 
 /**
  * The lesson author on GPT-4o (or any OpenAI-compatible model), through the official openai-java
@@ -81,9 +69,7 @@ import java.util.regex.Pattern;
  * they never hold the answer, the prompt or the key, and never wrap the SDK's exception, whose
  * message can hold the whole answer or error body.
  *
- * <p>Every HTTP attempt writes one {@code author.call} log line: operation, model, attempt,
- * status, latency, request id, token counts, finish reason, outcome and the action taken. No
- * learner text, model text or key.
+ * <p>Every HTTP attempt writes one {@code author.call} log line ({@link AuthorCall}).
  *
  * <p>Usage: {@link AuthorUsage#calls()} counts requests that returned an answer, which is 1 for a
  * successful write or repair (the service adds the repair's usage to the write's). Attempts that
@@ -101,23 +87,7 @@ import java.util.regex.Pattern;
  */
 public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
 
-    /** Waits between retries when the server names none: 0.5 s, 1 s, 2 s, ..., at most 4 s. */
-    static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(4);
-
     private static final Logger LOG = System.getLogger(OpenAiLessonAuthorAdapter.class.getName());
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
-    private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}(\\.\\d{1,6})?");
-
-    /**
-     * Reads answers leniently about unknown fields (an OpenAI-compatible endpoint may add some) and
-     * strictly about everything else; nesting and size limits bound what a broken answer can cost.
-     */
-    private static final ObjectMapper ANSWERS = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(1_000_000).build())
-            .build())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
 
     /** Waits between attempts; tests pass one that records instead of sleeping. */
     @FunctionalInterface
@@ -132,7 +102,7 @@ public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
     private final Sleeper sleeper;
     private final ChatCompletionCreateParams.ResponseFormat responseFormat;
     private final String author;
-    private final AtomicReference<KeyedClient> keyedClient = new AtomicReference<>();
+    private final KeyedClients keyedClients;
 
     /**
      * Builds the adapter; reads no key and makes no call.
@@ -155,6 +125,7 @@ public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.responseFormat = responseFormat();
         this.author = "openai:" + config.model();
+        this.keyedClients = new KeyedClients(this.client);
     }
 
     /**
@@ -208,7 +179,7 @@ public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
     private AuthoredDraft call(String operation, String userMessage, AuthorBudget budget) {
         Objects.requireNonNull(budget, "budget");
         ChatCompletionCreateParams params = params(userMessage);
-        Call call = new Call(operation);
+        AuthorCall call = new AuthorCall(operation, config.model(), clock);
         String key = null;
         boolean refreshed = false;
         int retries = 0;
@@ -220,7 +191,7 @@ public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
                 requireTimeForAnAttempt(call, budget);
             }
             Duration left = budget.leftAt(clock.instant());
-            call.attempt++;
+            call.startAttempt();
             Duration timeout = min(config.requestTimeout(), left);
             boolean boundedByBudget = timeout.equals(left);
             RequestOptions options = RequestOptions.builder()
@@ -228,52 +199,53 @@ public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
                     .build();
             Instant started = clock.instant();
             try {
-                HttpResponseFor<ChatCompletion> response = clientFor(key).chat().completions().withRawResponse()
+                HttpResponseFor<ChatCompletion> response = keyedClients.withKey(key).chat().completions().withRawResponse()
                         .create(params, options);
                 return read(call, response, started);
             } catch (UnauthorizedException e) {
                 call.noted(e.statusCode(), e.headers());
                 if (refreshed) {
-                    logAttempt(call, started, "unauthorized", "fail", null, e);
+                    call.logAttempt(started, "unauthorized", "fail", null, e);
                     throw call.failure(Kind.REJECTED, "unauthorized_after_key_refresh");
                 }
-                logAttempt(call, started, "unauthorized", "refresh_key", null, e);
+                call.logAttempt(started, "unauthorized", "refresh_key", null, e);
                 refreshed = true;
                 key = key(call, budget, true);
             } catch (OpenAIServiceException e) {
                 call.noted(e.statusCode(), e.headers());
-                String outcome = outcomeOf(e.statusCode());
-                if (!shouldRetry(e)) {
-                    logAttempt(call, started, outcome, "fail", null, e);
+                String outcome = RetryAdvice.outcomeOf(e.statusCode());
+                if (!RetryAdvice.shouldRetry(e)) {
+                    call.logAttempt(started, outcome, "fail", null, e);
                     throw call.failure(Kind.REJECTED, outcome);
                 }
-                retries = awaitRetry(call, started, outcome, e, retryAfter(e.headers()), retries, budget);
+                retries = awaitRetry(call, started, outcome, e, RetryAdvice.retryAfter(e.headers(), clock.instant()), retries,
+                        budget);
             } catch (OpenAIIoException | OpenAIRetryableException e) {
                 call.noted(0, null);
                 boolean timedOut = e.getCause() instanceof InterruptedIOException;
                 if (timedOut && boundedByBudget) {
                     // The model was slower than everything the budget had: the only cut a deadline makes.
-                    logAttempt(call, started, "timeout", "fail_deadline", null, e);
+                    call.logAttempt(started, "timeout", "fail_deadline", null, e);
                     throw call.failure(Kind.DEADLINE, "cut_by_deadline");
                 }
                 retries = awaitRetry(call, started, timedOut ? "timeout" : "io_error", e, Optional.empty(), retries,
                         budget);
             } catch (OpenAIInvalidDataException e) {
                 // Thrown while reading a 2xx answer: the status and request id are already noted.
-                logAttempt(call, started, "invalid_response", "fail", null, e);
+                call.logAttempt(started, "invalid_response", "fail", null, e);
                 throw call.failure(Kind.UNPARSEABLE, "invalid_response");
             } catch (OpenAIException e) {
                 call.noted(0, null);
-                logAttempt(call, started, "client_error", "fail", null, e);
+                call.logAttempt(started, "client_error", "fail", null, e);
                 throw call.failure(Kind.UNAVAILABLE, "client_error");
             }
         }
     }
 
     /** Fails as {@link Kind#NO_TIME}, before anything is sent, when an attempt could not get the budget's minimum. */
-    private void requireTimeForAnAttempt(Call call, AuthorBudget budget) {
+    private void requireTimeForAnAttempt(AuthorCall call, AuthorBudget budget) {
         if (!budget.allowsAttemptAt(clock.instant())) {
-            throw call.failure(Kind.NO_TIME, call.attempt == 0 ? "no_time_to_start" : "no_time_to_retry");
+            throw call.failure(Kind.NO_TIME, call.attempts() == 0 ? "no_time_to_start" : "no_time_to_retry");
         }
     }
 
@@ -284,19 +256,19 @@ public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
      *
      * @return the retries used so far, this one included
      */
-    private int awaitRetry(Call call, Instant started, String outcome, RuntimeException error,
+    private int awaitRetry(AuthorCall call, Instant started, String outcome, RuntimeException error,
             Optional<Duration> retryAfter, int retries, AuthorBudget budget) {
         if (retries >= config.maxRetries()) {
-            logAttempt(call, started, outcome, "fail", retryAfter.orElse(null), error);
+            call.logAttempt(started, outcome, "fail", retryAfter.orElse(null), error);
             throw call.failure(Kind.UNAVAILABLE, outcome + "_retries_exhausted");
         }
-        Duration wait = retryAfter.orElseGet(() -> backoff(retries));
+        Duration wait = retryAfter.orElseGet(() -> RetryAdvice.backoff(retries));
         if (!budget.allowsAttemptAt(clock.instant().plus(wait))) {
-            logAttempt(call, started, outcome, "fail_no_time", wait, error);
+            call.logAttempt(started, outcome, "fail_no_time", wait, error);
             throw call.failure(Kind.NO_TIME, retryAfter.isPresent() ? outcome + "_retry_after_beyond_budget"
                     : outcome + "_no_time_to_retry");
         }
-        logAttempt(call, started, outcome, "retry", wait, error);
+        call.logAttempt(started, outcome, "retry", wait, error);
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {
@@ -310,97 +282,47 @@ public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
      * Reads a 2xx answer: classifies it, or maps it to a draft. An answer the SDK cannot read
      * throws {@link OpenAIInvalidDataException}, which the retry loop reports as unparseable.
      */
-    private AuthoredDraft read(Call call, HttpResponseFor<ChatCompletion> response, Instant started) {
+    private AuthoredDraft read(AuthorCall call, HttpResponseFor<ChatCompletion> response, Instant started) {
         call.noted(response.statusCode(), response.headers());
-        Answer answer = new Answer(response.parse());
-        if (!answer.hasChoice) {
+        ChatAnswer answer = new ChatAnswer(response.parse());
+        if (!answer.hasChoice()) {
             return reject(call, started, answer, Kind.UNPARSEABLE, "no_choice");
         }
-        if (answer.refusal.filter(r -> !r.isBlank()).isPresent()) {
+        if (answer.refusal().filter(r -> !r.isBlank()).isPresent()) {
             return reject(call, started, answer, Kind.REFUSED, "refusal");
         }
-        if (answer.finishReason == FinishReason.Value.LENGTH) {
+        if (answer.finishReason() == FinishReason.Value.LENGTH) {
             return reject(call, started, answer, Kind.TRUNCATED, "truncated");
         }
-        if (answer.finishReason == FinishReason.Value.CONTENT_FILTER) {
+        if (answer.finishReason() == FinishReason.Value.CONTENT_FILTER) {
             return reject(call, started, answer, Kind.REFUSED, "content_filter");
         }
         // Any other finish reason (stop is the normal one) is judged by whether the content parses.
-        Optional<String> content = answer.content.filter(c -> !c.isBlank());
-        if (content.isEmpty()) {
+        if (answer.content().filter(c -> !c.isBlank()).isEmpty()) {
             return reject(call, started, answer, Kind.UNPARSEABLE, "no_content");
         }
-        LessonAnswer parsed;
-        try {
-            parsed = ANSWERS.readValue(content.get(), LessonAnswer.class);
-        } catch (IOException e) {
-            // Never the message: Jackson quotes the text it could not read.
-            parsed = null;
-        }
-        if (parsed == null) {
+        Optional<LessonAnswer> parsed = answer.lessonAnswer();
+        if (parsed.isEmpty()) {
             return reject(call, started, answer, Kind.UNPARSEABLE, "invalid_json");
         }
-        logAnswer(call, started, answer, "ok", "done");
-        return new AuthoredDraft(parsed.toDraft(), author, answer.usage);
+        call.logAnswer(started, answer, "ok", "done");
+        return new AuthoredDraft(parsed.get().toDraft(), author, answer.usage());
     }
 
-    private AuthoredDraft reject(Call call, Instant started, Answer answer, Kind kind, String reason) {
-        logAnswer(call, started, answer, reason, "fail");
+    private AuthoredDraft reject(AuthorCall call, Instant started, ChatAnswer answer, Kind kind, String reason) {
+        call.logAnswer(started, answer, reason, "fail");
         throw call.failure(kind, reason);
     }
 
-    /**
-     * The parts of a chat completion the adapter uses. The SDK parses lazily and throws
-     * {@link OpenAIInvalidDataException} on the first access to a missing or malformed field, so
-     * every access happens here, at once. A class, not a record: a record's toString would print
-     * the answer.
-     */
-    private static final class Answer {
-        private final AuthorUsage usage;
-        private final boolean hasChoice;
-        private final FinishReason.Value finishReason;
-        private final Optional<String> refusal;
-        private final Optional<String> content;
-
-        Answer(ChatCompletion completion) {
-            usage = usageOf(completion.usage());
-            hasChoice = !completion.choices().isEmpty();
-            ChatCompletion.Choice choice = hasChoice ? completion.choices().get(0) : null;
-            finishReason = hasChoice ? choice.finishReason().value() : null;
-            refusal = hasChoice ? choice.message().refusal() : Optional.empty();
-            content = hasChoice ? choice.message().content() : Optional.empty();
-        }
-
-        /** The finish reason as a short code for logs. */
-        String finishReasonCode() {
-            if (finishReason == null) {
-                return null;
-            }
-            return switch (finishReason) {
-                case STOP -> "stop";
-                case LENGTH -> "length";
-                case CONTENT_FILTER -> "content_filter";
-                case TOOL_CALLS -> "tool_calls";
-                case FUNCTION_CALL -> "function_call";
-                case _UNKNOWN -> "other";
-            };
-        }
-
-        @Override
-        public String toString() {
-            return "Answer[" + usage + ", finishReason=" + finishReasonCode() + "]";
-        }
-    }
-
     /** The key, fetched within the author's budget (the fetch's own calls end by its deadline). */
-    private String key(Call call, AuthorBudget budget, boolean refresh) {
+    private String key(AuthorCall call, AuthorBudget budget, boolean refresh) {
         String key;
         try {
             key = CallDeadline.within(budget.deadline(), () -> refresh ? keys.refreshApiKey() : keys.apiKey());
         } catch (RuntimeException e) {
             // The provider's message is its own business; the type is enough to find its log line.
             boolean retryable = !(e instanceof ApiKeyUnavailableException unavailable) || unavailable.retryable();
-            LogEvent.of("author.key_unavailable").with("operation", call.operation).with("model", config.model())
+            LogEvent.of("author.key_unavailable").with("operation", call.operation()).with("model", config.model())
                     .with("refresh", refresh).with("errorType", e.getClass().getName()).with("retryable", retryable)
                     .warn(LOG);
             throw call.failure(retryable ? Kind.UNAVAILABLE : Kind.REJECTED, "api_key_unavailable");
@@ -411,169 +333,7 @@ public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
         return key;
     }
 
-    /**
-     * The client with {@code key} set: a view of the one client (same connection pool and
-     * dispatcher), made again only when the key changes.
-     */
-    private OpenAIClient clientFor(String key) {
-        KeyedClient current = keyedClient.get();
-        if (current != null && current.key.equals(key)) {
-            return current.client;
-        }
-        OpenAIClient withKey = client.withOptions(options -> options.apiKey(key));
-        keyedClient.set(new KeyedClient(key, withKey));
-        return withKey;
-    }
-
-    /** A class, not a record: a record's toString would print the key. */
-    private static final class KeyedClient {
-        private final String key;
-        private final OpenAIClient client;
-
-        KeyedClient(String key, OpenAIClient client) {
-            this.key = key;
-            this.client = client;
-        }
-
-        @Override
-        public String toString() {
-            return "KeyedClient[key=<redacted>]";
-        }
-    }
-
-    private static boolean shouldRetry(OpenAIServiceException e) {
-        // OpenAI's own hint wins, as in the SDK's retry policy.
-        List<String> hint = e.headers().values("x-should-retry");
-        if (!hint.isEmpty()) {
-            return "true".equalsIgnoreCase(hint.get(0).strip());
-        }
-        int status = e.statusCode();
-        return status == 408 || status == 409 || status == 429 || status >= 500;
-    }
-
-    private static String outcomeOf(int status) {
-        return switch (status) {
-            case 400 -> "bad_request";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 408 -> "request_timeout";
-            case 409 -> "conflict";
-            case 422 -> "unprocessable";
-            case 429 -> "rate_limited";
-            default -> status >= 500 ? "server_error" : "http_" + status;
-        };
-    }
-
-    /**
-     * The wait the server asked for: {@code retry-after-ms} (OpenAI's, in milliseconds) first, then
-     * {@code Retry-After} in seconds or as an HTTP date. Unreadable values count as absent.
-     */
-    Optional<Duration> retryAfter(Headers headers) {
-        List<String> millis = headers.values("retry-after-ms");
-        if (!millis.isEmpty() && DECIMAL.matcher(millis.get(0).strip()).matches()) {
-            return Optional.of(Duration.ofNanos((long) (Double.parseDouble(millis.get(0).strip()) * 1_000_000)));
-        }
-        List<String> after = headers.values("retry-after");
-        if (after.isEmpty()) {
-            return Optional.empty();
-        }
-        String value = after.get(0).strip();
-        if (DECIMAL.matcher(value).matches()) {
-            return Optional.of(Duration.ofMillis((long) (Double.parseDouble(value) * 1_000)));
-        }
-        try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            Duration wait = Duration.between(clock.instant(), at);
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Duration backoff(int retries) {
-        Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(retries, 10));
-        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
-    }
-
-    /**
-     * Token figures from the answer, made consistent: an endpoint that reports no usage costs
-     * nothing, and cached tokens never exceed prompt tokens.
-     */
-    private static AuthorUsage usageOf(Optional<CompletionUsage> usage) {
-        if (usage.isEmpty()) {
-            return new AuthorUsage(1, 0, 0, 0);
-        }
-        CompletionUsage u = usage.get();
-        long prompt = Math.max(0, u.promptTokens());
-        long cached = u.promptTokensDetails().flatMap(CompletionUsage.PromptTokensDetails::cachedTokens).orElse(0L);
-        return new AuthorUsage(1, prompt, Math.max(0, Math.min(cached, prompt)), Math.max(0, u.completionTokens()));
-    }
-
-    private void logAnswer(Call call, Instant started, Answer answer, String outcome, String action) {
-        LogEvent line = attemptLine(call, started, outcome, action)
-                .with("promptTokens", answer.usage.promptTokens())
-                .with("cachedTokens", answer.usage.cachedTokens())
-                .with("completionTokens", answer.usage.completionTokens())
-                .with("finishReason", answer.finishReasonCode());
-        if ("ok".equals(outcome)) {
-            line.info(LOG);
-        } else {
-            line.warn(LOG);
-        }
-    }
-
-    private void logAttempt(Call call, Instant started, String outcome, String action, Duration wait,
-            RuntimeException error) {
-        attemptLine(call, started, outcome, action)
-                .with("waitMs", wait == null ? null : wait.toMillis())
-                // The type only: an SDK exception's message can hold the answer or the error body.
-                .with("errorType", error == null ? null : error.getClass().getSimpleName())
-                .warn(LOG);
-    }
-
-    private LogEvent attemptLine(Call call, Instant started, String outcome, String action) {
-        return LogEvent.of("author.call")
-                .with("operation", call.operation)
-                .with("model", config.model())
-                .with("attempt", call.attempt)
-                .with("status", call.status)
-                .with("latencyMs", Duration.between(started, clock.instant()).toMillis())
-                .with("requestId", call.requestId)
-                .with("outcome", outcome)
-                .with("action", action);
-    }
-
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    /** What one write or repair has seen so far, for log lines and the failure message. */
-    private final class Call {
-        private final String operation;
-        private int attempt;
-        private int status;
-        private String requestId;
-
-        Call(String operation) {
-            this.operation = operation;
-        }
-
-        void noted(int httpStatus, Headers headers) {
-            status = httpStatus;
-            requestId = null;
-            if (headers != null) {
-                List<String> ids = headers.values("x-request-id");
-                if (!ids.isEmpty() && REQUEST_ID.matcher(ids.get(0)).matches()) {
-                    requestId = ids.get(0);
-                }
-            }
-        }
-
-        LessonAuthorException failure(Kind kind, String reason) {
-            return new LessonAuthorException(kind, "OpenAI " + operation + " with model " + config.model() + " failed: "
-                    + kind + " (" + reason + ") after " + attempt + " attempt(s); last HTTP status "
-                    + (status == 0 ? "none" : String.valueOf(status)) + ", request id "
-                    + (requestId == null ? "none" : requestId));
-        }
     }
 }

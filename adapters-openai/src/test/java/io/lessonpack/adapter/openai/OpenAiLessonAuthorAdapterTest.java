@@ -308,7 +308,7 @@ class OpenAiLessonAuthorAdapterTest {
         AuthoredDraft authored = adapter.write(brief, budget());
 
         assertThat(authored.usage().calls()).isEqualTo(1);
-        assertThat(sleeper.waits()).containsExactly(OpenAiLessonAuthorAdapter.FIRST_BACKOFF);
+        assertThat(sleeper.waits()).containsExactly(RetryAdvice.FIRST_BACKOFF);
         assertThat(requests(STUB)).hasSize(2);
     }
 

@@ -2,38 +2,21 @@ package io.lessonpack.bootstrap.local.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.lessonpack.application.logging.LogEvent;
-import io.lessonpack.application.port.out.AuthorBudget;
-import io.lessonpack.application.port.out.LessonAuthorException;
 import io.lessonpack.application.port.out.LessonBrief;
 import io.lessonpack.bootstrap.local.offline.OfflineLessonAuthor;
-import io.lessonpack.domain.curriculum.ReviewWord;
-import io.lessonpack.domain.lesson.Conversation;
-import io.lessonpack.domain.lesson.LessonPlan;
-import io.lessonpack.domain.lesson.NewLesson;
-import io.lessonpack.domain.lesson.NewWordCount;
-import io.lessonpack.domain.lesson.PackageDraft;
-import io.lessonpack.domain.lesson.ReviewTopic;
-import io.lessonpack.domain.lesson.WordNote;
-import io.lessonpack.domain.word.Language;
-import io.lessonpack.domain.word.WordKey;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,11 +52,6 @@ public final class ModelStandIn implements AutoCloseable {
     /** The one path served: the SDK's Chat Completions path under a {@code /v1} base URL. */
     public static final String PATH = "/v1/chat/completions";
 
-    static final String DATA_OPEN = "<learner_data>";
-    static final String DATA_CLOSE = "</learner_data>";
-    static final String DRAFT_OPEN = "<previous_package>";
-    static final String DRAFT_CLOSE = "</previous_package>";
-
     /** Bytes written per flush, so that a peer that went away fails the write instead of a kernel buffer absorbing it. */
     private static final int WRITE_CHUNK = 1_024;
     /** Token figures are estimated at this many characters per token. */
@@ -84,7 +62,7 @@ public final class ModelStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final OfflineLessonAuthor author = new OfflineLessonAuthor();
+    private final StandInAuthor author = new StandInAuthor();
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger cut = new AtomicInteger();
@@ -241,121 +219,23 @@ public final class ModelStandIn implements AutoCloseable {
     private Answer answer(byte[] requestBody) {
         JsonNode request;
         String user;
-        JsonNode data;
         try {
             request = JSON.readTree(requestBody);
             user = request.path("messages").path(1).path("content").asText("");
-            data = JSON.readTree(tagged(user, DATA_OPEN, DATA_CLOSE)
-                    .orElseThrow(() -> new IllegalArgumentException("no learner data in the user message")));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
             return new Answer(400, error("invalid_request_error", "the model stand-in could not read the request"),
                     "unknown");
         }
-        Optional<String> previous = tagged(user, DRAFT_OPEN, DRAFT_CLOSE);
-        String operation = previous.isPresent() ? "repair" : "write";
         String model = request.path("model").asText("stand-in");
         try {
-            LessonBrief brief = brief(data, previous.map(ModelStandIn::newWordsOf).orElse(List.of()));
-            PackageDraft draft = author.write(brief, new AuthorBudget(Instant.MAX, Duration.ZERO)).draft();
-            String content = JSON.writeValueAsString(lessonAnswer(draft));
-            return new Answer(200, completion(model, content, null, requestBody.length), operation);
-        } catch (LessonAuthorException | IllegalArgumentException | IOException e) {
-            // The offline author has nothing to write (or the data is not a brief): a model would refuse.
-            return new Answer(200, completion(model, null, "The stand-in's offline author cannot write this lesson.",
-                    requestBody.length), operation);
+            StandInAuthor.Written written = author.write(user);
+            return new Answer(200, written.answer().map(c -> completion(model, c, null, requestBody.length))
+                    .orElseGet(() -> completion(model, null, "The stand-in's offline author cannot write this lesson.",
+                            requestBody.length)), written.operation());
+        } catch (IllegalArgumentException e) {
+            return new Answer(400, error("invalid_request_error", "the model stand-in could not read the request"),
+                    "unknown");
         }
-    }
-
-    /** The text between {@code open} and {@code close} on lines of their own, when present. */
-    private static Optional<String> tagged(String text, String open, String close) {
-        int start = text.indexOf(open + "\n");
-        if (start < 0) {
-            return Optional.empty();
-        }
-        int from = start + open.length() + 1;
-        int end = text.indexOf("\n" + close, from);
-        return end < 0 ? Optional.empty() : Optional.of(text.substring(from, end));
-    }
-
-    /** The new words of the previous package a repair request shows. */
-    private static List<String> newWordsOf(String previousPackage) {
-        List<String> words = new ArrayList<>();
-        try {
-            JSON.readTree(previousPackage).path("newLesson").path("newWords").forEach(w -> words.add(w.asText()));
-        } catch (IOException e) {
-            // An unreadable previous package: the repair is written like a fresh draft.
-        }
-        return words;
-    }
-
-    /**
-     * The brief the learner data describes (the shape the adapter's prompt builder writes), with
-     * {@code alsoKnown} first among the known words.
-     */
-    static LessonBrief brief(JsonNode data, List<String> alsoKnown) {
-        Language language = Language.of(data.path("targetLanguage").path("tag").asText());
-        List<ReviewWord> reviewWords = new ArrayList<>();
-        for (JsonNode word : data.path("reviewWords")) {
-            String text = word.asText();
-            reviewWords.add(new ReviewWord(WordKey.of(language, text), text, ReviewWord.Source.CURRICULUM, 0));
-        }
-        LessonPlan plan = new LessonPlan(language, reviewWords,
-                NewWordCount.of(data.path("newWordCount").asInt(NewWordCount.DEFAULT)));
-        List<WordNote> known = new ArrayList<>();
-        alsoKnown.forEach(w -> known.add(new WordNote(w, "", "")));
-        for (JsonNode word : data.path("knownWords")) {
-            known.add(new WordNote(word.path("writing").asText(), word.path("pronunciation").asText(),
-                    word.path("meaning").asText()));
-        }
-        JsonNode existing = data.path("existingPackage");
-        Optional<LessonBrief.PackageSummary> summary = existing.isObject()
-                ? Optional.of(new LessonBrief.PackageSummary(existing.path("name").asText(),
-                        existing.path("version").asLong(), existing.path("lastNewLesson").asText(),
-                        texts(existing.path("lastNewWords"))))
-                : Optional.empty();
-        return new LessonBrief(plan, texts(data.path("missedTargets")), texts(data.path("hitTargets")),
-                texts(data.path("wordsUsed")), texts(data.path("feedback")), known, summary);
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asText()));
-        return values;
-    }
-
-    /** The draft in the shape of the adapter's structured-output schema ({@code LessonAnswer}). */
-    static ObjectNode lessonAnswer(PackageDraft draft) {
-        ObjectNode answer = JSON.createObjectNode().put("name", draft.name());
-        ObjectNode newLesson = null;
-        ArrayNode reviewTopics = JSON.createArrayNode();
-        for (Conversation conversation : draft.conversations()) {
-            switch (conversation) {
-                case ReviewTopic r -> {
-                    ObjectNode topic = reviewTopics.addObject()
-                            .put("instructions", r.instructions())
-                            .put("openingWord", r.openingWord())
-                            .put("title", r.title());
-                    r.words().forEach(topic.putArray("words")::add);
-                }
-                case NewLesson n -> {
-                    if (newLesson == null) {
-                        newLesson = JSON.createObjectNode().put("instructions", n.instructions());
-                        n.words().forEach(newLesson.putArray("newWords")::add);
-                        newLesson.put("title", n.title());
-                    }
-                }
-            }
-        }
-        answer.set("newLesson", newLesson);
-        ObjectNode notes = answer.putObject("notes").put("learning", draft.notes().learning());
-        ArrayNode words = notes.putArray("words");
-        for (WordNote note : draft.notes().words()) {
-            words.addObject().put("meaning", note.meaning()).put("pronunciation", note.pronunciation())
-                    .put("writing", note.writing());
-        }
-        draft.notes().workOn().forEach(notes.putArray("workOn")::add);
-        answer.set("reviewTopics", reviewTopics);
-        return answer;
     }
 
     /** A {@code chat.completion} with {@code content}, or with {@code refusal} when content is null. */
