@@ -26,7 +26,11 @@ public final class AwsPermissions {
     /** Secrets Manager actions on the OpenAI key secret. */
     public static final List<String> SECRETS_MANAGER = List.of("secretsmanager:GetSecretValue");
 
-    /** SQS actions Lambda's event source mapping needs on the voice-session queue. */
+    /**
+     * SQS actions on the voice-session queue: what Lambda's event source mapping needs, and
+     * {@code ChangeMessageVisibility}, which the function also calls itself
+     * ({@code ChangeMessageVisibilityBatch}) to retry a message that failed only for time within seconds.
+     */
     public static final List<String> SQS_EVENT_SOURCE = List.of(
             "sqs:ChangeMessageVisibility",
             "sqs:DeleteMessage",
