@@ -36,7 +36,7 @@ public final class BenchCommand {
               Runs the real VoiceSessionHandler on DynamoDB Local against a loopback OpenAI-compatible
               stand-in that answers after a set delay, with a Lambda-like countdown, one invocation per
               row; then the warm cost of a lesson and a skip, and the Lambda artifact's cold start.
-              Prints a table (progress on stderr). A full run takes about eight minutes.
+              Prints a table (progress on stderr). A full run takes about five minutes.
               --json           print the results as a JSON document instead of the table
               --quick          every time at a tenth of production's (a 10 s countdown, 0.5-5 s model)
               --rows NAMES     run only these latency rows (comma-separated), e.g. --rows batch5@20s,single@38s
