@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lessonpack.application.logging.LogEvent;
 import io.lessonpack.application.port.in.GenerateDailyPackageCommand;
 import io.lessonpack.application.port.in.SkipReason;
 import io.lessonpack.domain.learner.InvalidIdException;
@@ -16,6 +17,9 @@ import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.word.InvalidLanguageException;
 import io.lessonpack.domain.word.Language;
 import java.nio.charset.StandardCharsets;
+import java.lang.System.Logger;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -28,13 +32,17 @@ import java.util.Objects;
  * {@code {"sessionId","userId","targetLanguage","createdAt"}}, into a command, or into a reasoned
  * refusal that never blocks the queue: a message without {@code userId} or {@code targetLanguage}
  * is {@link SkipReason#MISSING_FIELDS} (as the original service did); bad JSON, wrong types, an
- * unknown language, an unparseable {@code createdAt}, an id that is not well-formed text, a
- * repeated field, text after the object, deep nesting or an absurd size is
- * {@link SkipReason#INVALID_MESSAGE}. Refusal details name the field, never echo the body. Unknown
+ * unknown language, an id that is not well-formed text, a repeated field, text after the
+ * object, deep nesting or an absurd size is {@link SkipReason#INVALID_MESSAGE}. Refusal details name the field, never echo the body. Unknown
  * extra fields are ignored, so producers may add to the event without breaking this consumer.
  *
  * <p>Fallbacks: a message without {@code sessionId} is keyed on its message id (idempotent per
- * delivery only); one without {@code createdAt} uses the time the queue received it.
+ * delivery only). {@code createdAt} is not trusted for time: when it is missing, not a string, not
+ * an ISO-8601 instant, or outside a sane window around the time the queue received the message
+ * (more than {@link #CREATED_AT_MAX_AHEAD} after it, or more than {@link #CREATED_AT_MAX_BEFORE}
+ * before it), the time the queue received the message stands in, with a
+ * {@code message.created_at_replaced} log line naming the message and the reason. A session's
+ * lesson is never lost, and never made to wait for years, because of its timestamp.
  *
  * <p>Contract with the caller: {@code messageId} and {@code receivedAt} come from SQS itself
  * ({@code SQSMessage.getMessageId()} and the {@code SentTimestamp} attribute), which always sets
@@ -61,6 +69,13 @@ public final class SqsVoiceSessionMessageParser {
      */
     public static final int MAX_NESTING_DEPTH = 32;
 
+    /** A {@code createdAt} later than this after the queue received the message is not believed. */
+    public static final Duration CREATED_AT_MAX_AHEAD = Duration.ofMinutes(5);
+
+    /** A {@code createdAt} earlier than this before the queue received the message is not believed. */
+    public static final Duration CREATED_AT_MAX_BEFORE = Duration.ofDays(30);
+
+    private static final Logger LOG = System.getLogger(SqsVoiceSessionMessageParser.class.getName());
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
@@ -119,7 +134,7 @@ public final class SqsVoiceSessionMessageParser {
             return new VoiceSessionMessage.Unusable(messageId, SkipReason.MISSING_FIELDS,
                     "missing " + String.join(" and ", missing));
         }
-        for (String field : List.of("sessionId", "userId", "targetLanguage", "createdAt")) {
+        for (String field : List.of("sessionId", "userId", "targetLanguage")) {
             JsonNode value = root.get(field);
             if (value != null && !value.isNull() && !value.isTextual()) {
                 return invalid(messageId, field + " must be a string, was " + value.getNodeType().name().toLowerCase());
@@ -134,17 +149,41 @@ public final class SqsVoiceSessionMessageParser {
             Language language = Language.of(root.get("targetLanguage").asText());
             String rawSession = text(root, "sessionId");
             SessionId sessionId = SessionId.of(rawSession.isBlank() ? "message:" + messageId : rawSession);
-            String rawCreatedAt = text(root, "createdAt");
-            Instant createdAt = rawCreatedAt.isBlank() ? receivedAt : parseInstant(rawCreatedAt);
+            Instant createdAt = createdAt(messageId, root.get("createdAt"), receivedAt);
             return new VoiceSessionMessage.Parsed(messageId,
                     new GenerateDailyPackageCommand(sessionId, userId, language, createdAt));
         } catch (InvalidIdException e) {
             return invalid(messageId, e.getMessage());
         } catch (InvalidLanguageException e) {
             return invalid(messageId, "targetLanguage is not a known ISO 639-1 language tag");
-        } catch (DateTimeParseException e) {
-            return invalid(messageId, "createdAt is not an ISO-8601 instant");
         }
+    }
+
+    /** The session's end: its {@code createdAt} when it is believable, else when the queue received it. */
+    private static Instant createdAt(String messageId, JsonNode value, Instant receivedAt) {
+        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+            return receivedAt;
+        }
+        String problem;
+        if (!value.isTextual()) {
+            problem = "not a string";
+        } else {
+            try {
+                Instant claimed = parseInstant(value.asText().strip());
+                if (claimed.isAfter(receivedAt.plus(CREATED_AT_MAX_AHEAD))) {
+                    problem = "after the time the queue received the message";
+                } else if (claimed.isBefore(receivedAt.minus(CREATED_AT_MAX_BEFORE))) {
+                    problem = "more than " + CREATED_AT_MAX_BEFORE.toDays() + " days before the queue received the message";
+                } else {
+                    return claimed;
+                }
+            } catch (DateTimeException | ArithmeticException e) {
+                problem = "not an ISO-8601 instant";
+            }
+        }
+        LogEvent.of("message.created_at_replaced").with("messageId", messageId).with("reason", "createdAt is " + problem)
+                .with("usedInstead", "SentTimestamp").warn(LOG);
+        return receivedAt;
     }
 
     /** Some producers (and editors) put a BOM in front of JSON; it is not part of the document. */

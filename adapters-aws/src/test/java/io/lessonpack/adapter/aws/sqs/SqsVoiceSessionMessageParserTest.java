@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lessonpack.application.port.in.SkipReason;
-
+import io.lessonpack.application.testing.CapturedLogs;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,6 +73,46 @@ class SqsVoiceSessionMessageParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+        "the end of time | \"+1000000000-12-31T23:59:59Z\" | after the time the queue received the message",
+        "the year 2099 | \"2099-01-01T00:00:00Z\" | after the time the queue received the message",
+        "ten minutes ahead | \"2026-03-02T10:10:00Z\" | after the time the queue received the message",
+        "the year 1970 | \"1970-01-01T00:00:00Z\" | more than 30 days before",
+        "far past | \"-999999999-01-01T00:00:00Z\" | more than 30 days before",
+        "not an instant | \"yesterday\" | not an ISO-8601 instant",
+        "local time without offset | \"2026-03-02T09:59:00\" | not an ISO-8601 instant",
+        "a number | 17 | not a string",
+        "an object | {\"t\":1} | not a string"
+    })
+    void parse_createdAtNotToBeBelieved_fallsBackToTheTimeTheQueueReceivedItWithALogLine(String name, String createdAt,
+            String reason) {
+        String body = "{\"sessionId\":\"s1\",\"userId\":\"u1\",\"targetLanguage\":\"es\",\"createdAt\":" + createdAt + "}";
+
+        VoiceSessionMessage m;
+        List<String> lines;
+        try (CapturedLogs logs = CapturedLogs.capture("io.lessonpack")) {
+            m = parser.parse("m1", body, RECEIVED);
+            lines = logs.lines();
+        }
+
+        assertThat(m).isInstanceOfSatisfying(VoiceSessionMessage.Parsed.class,
+                p -> assertThat(p.command().sessionCreatedAt()).isEqualTo(RECEIVED));
+        assertThat(lines).singleElement().satisfies(line -> assertThat(line)
+                .contains("message.created_at_replaced", "\"messageId\":\"m1\"", reason, "SentTimestamp"));
+    }
+
+    @Test
+    void parse_createdAtJustInsideTheWindow_isBelieved() {
+        String ahead = "{\"userId\":\"u1\",\"targetLanguage\":\"es\",\"createdAt\":\"2026-03-02T10:04:59Z\"}";
+        String before = "{\"userId\":\"u1\",\"targetLanguage\":\"es\",\"createdAt\":\"2026-02-01T10:00:01Z\"}";
+
+        assertThat(((VoiceSessionMessage.Parsed) parser.parse("m1", ahead, RECEIVED)).command().sessionCreatedAt())
+                .isEqualTo(Instant.parse("2026-03-02T10:04:59Z"));
+        assertThat(((VoiceSessionMessage.Parsed) parser.parse("m2", before, RECEIVED)).command().sessionCreatedAt())
+                .isEqualTo(Instant.parse("2026-02-01T10:00:01Z"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
         "bad json | {\"userId\":\"u\", | not valid JSON",
         "array | [1,2] | not a JSON object",
         "json null | null | not a JSON object",
@@ -79,8 +120,6 @@ class SqsVoiceSessionMessageParserTest {
         "number userId | {\"userId\":42,\"targetLanguage\":\"es\"} | userId must be a string, was number",
         "object language | {\"userId\":\"u\",\"targetLanguage\":{\"x\":1}} | targetLanguage must be a string, was object",
         "unknown language | {\"userId\":\"u\",\"targetLanguage\":\"klingon\"} | targetLanguage is not a known ISO 639-1 language tag",
-        "bad createdAt | {\"userId\":\"u\",\"targetLanguage\":\"es\",\"createdAt\":\"yesterday\"} | createdAt is not an ISO-8601 instant",
-        "numeric createdAt | {\"userId\":\"u\",\"targetLanguage\":\"es\",\"createdAt\":17} | createdAt must be a string, was number",
         "repeated userId | {\"userId\":\"u\",\"userId\":\"v\",\"targetLanguage\":\"es\"} | not valid JSON",
         "trailing garbage | {\"userId\":\"u\",\"targetLanguage\":\"es\"} x | not valid JSON"
     })
