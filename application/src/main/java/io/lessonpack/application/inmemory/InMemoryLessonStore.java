@@ -1,5 +1,6 @@
 package io.lessonpack.application.inmemory;
 
+import io.lessonpack.application.port.out.AnalysisProgress;
 import io.lessonpack.application.port.out.AuthoredDraft;
 import io.lessonpack.application.port.out.ClaimResult;
 import io.lessonpack.application.port.out.CommitResult;
@@ -224,7 +225,7 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
             return CommitResult.STALE_PACKAGE;
         }
         LearnerState state = states.getOrDefault(learnerLanguage, LearnerState.none());
-        if (!state.lastProcessedAt().equals(commit.previousProcessedAt())) {
+        if (state.analysisVersion() != commit.expectedAnalysisVersion()) {
             return CommitResult.STALE_STATE;
         }
         Map<WordKey, CurriculumEntry> curriculum = curricula.computeIfAbsent(learnerLanguage, k -> new LinkedHashMap<>());
@@ -232,7 +233,8 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
             return CommitResult.STALE_STATE;
         }
         packages.put(pkg.id(), pkg);
-        states.put(learnerLanguage, new LearnerState(Optional.of(commit.lastProcessedAt()), Optional.of(pkg.id())));
+        states.put(learnerLanguage, new LearnerState(Optional.of(commit.analysis().lastProcessedAt()),
+                Optional.of(pkg.id()), commit.analysis().handled(), state.analysisVersion() + 1));
         commit.curriculumChange().updated().forEach(e -> curriculum.put(e.key(), e));
         commit.curriculumChange().added().forEach(e -> curriculum.put(e.key(), e));
         generatedSessions.add(new SessionKey(userId, commit.record().sessionId()));
@@ -242,12 +244,16 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
     }
 
     @Override
-    public synchronized void skipResultsUpTo(UserId userId, Language language, Optional<Instant> from, Instant to) {
+    public synchronized boolean recordAnalysisProgress(UserId userId, Language language, long expectedAnalysisVersion,
+            AnalysisProgress progress) {
         LearnerLanguage key = LearnerLanguage.of(userId, language);
         LearnerState state = states.getOrDefault(key, LearnerState.none());
-        if (state.lastProcessedAt().map(to::isAfter).orElse(true)) {
-            states.put(key, new LearnerState(Optional.of(to), state.packageId()));
+        if (state.analysisVersion() != expectedAnalysisVersion) {
+            return false;
         }
+        states.put(key, new LearnerState(Optional.of(progress.lastProcessedAt()), state.packageId(), progress.handled(),
+                expectedAnalysisVersion + 1));
+        return true;
     }
 
     // ---- inspection, for embedding services, the demo and tests ----

@@ -1,26 +1,52 @@
 package io.lessonpack.application.service;
 
+import io.lessonpack.application.logging.LogEvent;
 import io.lessonpack.application.port.in.GenerateDailyPackageCommand;
+import io.lessonpack.application.port.out.AnalysisPage;
+import io.lessonpack.application.port.out.AnalysisProgress;
 import io.lessonpack.application.port.out.LearnerState;
 import io.lessonpack.application.port.out.LoadAnalysisResultsPort;
+import io.lessonpack.application.port.out.StoredAnalysis;
 import io.lessonpack.domain.evidence.AnalysisResult;
 import io.lessonpack.domain.evidence.Evidence;
+import java.lang.System.Logger;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Reads the analysis results a lesson is built from (those after the learner's
- * {@code lastProcessedAt}, oldest first, a bounded page) and decides whether to build now or to
- * wait for the session's own analysis.
+ * Reads the analysis results a lesson is built from, trusting neither their times nor their
+ * volume, and decides whether to build now or to wait for the session's own analysis.
+ *
+ * <p>One bounded read per message, newest first, over a window from a look-back before the
+ * learner's watermark to a little after now ({@link AnalysisReading}):
+ * <ul>
+ *   <li>a result of this language (or of none) not handled before is consumed; the lesson is written
+ *       from the most recent ones, the memory model gets the outcomes of all of them up to a bound,
+ *       and older ones beyond it are passed over with a log line;</li>
+ *   <li>a result the service cannot use (an unknown language tag, an unreadable time) is passed
+ *       over once, with a log line naming its analysis id and the reason;</li>
+ *   <li>a result of another language is left to that language;</li>
+ *   <li>a result dated after now (plus the skew) is not read: it waits until its time.</li>
+ * </ul>
+ * The watermark moves to the newest result handled, never past now and never back; results handled
+ * within the look-back are remembered by key, so a late one is still used and none is used twice.
+ * A watermark found in the future (written before this rule) counts as now.
  *
  * <p>Waiting is bounded ({@link GenerationSettings#analysisWait()} after the session ended) and only
- * done when the analysis can arrive: not when a full page shows a backlog (the session's own
- * result may simply be beyond it, and consuming the backlog brings it closer), and not when the
- * results carry no session ids at all (the analysis service does not write them, so the session's
- * own result could never be recognised).
+ * done when the analysis can arrive: not when the read hit its bound (the session's own result may
+ * be beyond it, and consuming what is there brings it closer), and not when the results carry no
+ * session ids at all (the analysis service does not write them).
  */
 final class AnalysisIntake {
+
+    private static final Logger LOG = System.getLogger(AnalysisIntake.class.getName());
 
     private final LoadAnalysisResultsPort results;
     private final GenerationSettings settings;
@@ -38,43 +64,137 @@ final class AnalysisIntake {
         }
 
         /**
-         * Nothing this language can use; {@code passed} holds the results read (of other languages,
-         * or without evidence), which the watermark moves over so they are not read again.
+         * Nothing this language can use; {@code progress} records what was passed over, when that
+         * changed anything.
          */
-        record NothingNew(List<AnalysisResult> passed) implements Intake {
+        record NothingNew(Optional<AnalysisProgress> progress) implements Intake {
             public NothingNew {
-                passed = List.copyOf(passed);
+                Objects.requireNonNull(progress, "progress");
             }
         }
 
-        /** Results to build the lesson from, and the evidence they hold for the language. */
-        record Ready(List<AnalysisResult> consumed, Evidence evidence) implements Intake {
+        /**
+         * Results to build the lesson from.
+         *
+         * @param consumed       the results consumed, newest first
+         * @param lessonEvidence the evidence of the most recent ones, which the lesson is written from
+         * @param memoryEvidence the evidence of all of them, which moves the memory model
+         * @param progress       the analysis progress once the lesson is saved
+         */
+        record Ready(List<AnalysisResult> consumed, Evidence lessonEvidence, Evidence memoryEvidence,
+                AnalysisProgress progress) implements Intake {
             public Ready {
                 consumed = List.copyOf(consumed);
-                Objects.requireNonNull(evidence, "evidence");
+                Objects.requireNonNull(lessonEvidence, "lessonEvidence");
+                Objects.requireNonNull(memoryEvidence, "memoryEvidence");
+                Objects.requireNonNull(progress, "progress");
             }
         }
     }
 
     Intake read(GenerateDailyPackageCommand command, LearnerState state, Instant now) {
-        List<AnalysisResult> page = results.loadResultsAfter(command.userId(), state.lastProcessedAt(),
-                settings.maxResults());
-        List<AnalysisResult> fresh = page.stream()
-                .filter(r -> state.lastProcessedAt().map(r.createdAt()::isAfter).orElse(true))
-                .toList();
+        AnalysisReading reading = settings.analysisReading();
+        Optional<Instant> watermark = state.lastProcessedAt().map(w -> w.isAfter(now) ? now : w);
+        if (state.lastProcessedAt().filter(now::isBefore).isPresent()) {
+            LogEvent.of("analysis.watermark_in_future").with("sessionId", command.sessionId())
+                    .with("userId", command.userId()).with("language", command.language()).warn(LOG);
+        }
+        Instant to = now.plus(reading.futureSkew());
+        AnalysisPage page = results.loadRecent(command.userId(),
+                watermark.map(w -> w.minus(reading.lookBack())).orElse(Instant.EPOCH), to, reading.readBound());
+        List<StoredAnalysis.Usable> fresh = new ArrayList<>();
+        List<StoredAnalysis.Unusable> unusable = new ArrayList<>();
+        for (StoredAnalysis item : page.items()) {
+            if (state.handledAnalyses().containsKey(item.key())) {
+                continue;
+            }
+            switch (item) {
+                case StoredAnalysis.Usable u -> {
+                    if (u.result().appliesTo(command.language()) && !u.result().createdAt().isAfter(to)) {
+                        fresh.add(u);
+                    }
+                }
+                case StoredAnalysis.Unusable x -> unusable.add(x);
+            }
+        }
+        fresh.sort(Comparator.comparing((StoredAnalysis.Usable u) -> u.result().createdAt()).reversed());
         if (shouldWait(command, page, fresh, now)) {
             return new Intake.Awaiting();
         }
-        Evidence evidence = Evidence.from(command.language(), fresh);
-        return evidence.isEmpty() ? new Intake.NothingNew(fresh) : new Intake.Ready(fresh, evidence);
+        if (!page.complete()) {
+            LogEvent.of("analysis.read_bound_reached").with("sessionId", command.sessionId())
+                    .with("userId", command.userId()).with("language", command.language())
+                    .with("itemsRead", page.items().size()).warn(LOG);
+        }
+        List<AnalysisResult> consumed = fresh.stream().limit(reading.memoryResults()).map(StoredAnalysis.Usable::result)
+                .toList();
+        List<AnalysisResult> overflow = fresh.stream().skip(consumed.size()).map(StoredAnalysis.Usable::result).toList();
+        logPassed(command, unusable, overflow);
+        Map<String, Instant> handledNow = new LinkedHashMap<>();
+        fresh.forEach(u -> handledNow.put(u.key(), u.result().createdAt()));
+        unusable.forEach(x -> handledNow.put(x.key(), x.createdAt().orElse(now)));
+        Optional<AnalysisProgress> progress = progress(state, watermark, handledNow, now);
+        Evidence memory = Evidence.from(command.language(), consumed);
+        if (memory.isEmpty()) {
+            return new Intake.NothingNew(progress);
+        }
+        Evidence lesson = Evidence.from(command.language(), consumed.subList(0,
+                Math.min(consumed.size(), reading.lessonResults())));
+        return new Intake.Ready(consumed, lesson, memory, progress.orElseThrow());
     }
 
-    private boolean shouldWait(GenerateDailyPackageCommand command, List<AnalysisResult> page,
-            List<AnalysisResult> fresh, Instant now) {
-        boolean ownAnalysisSeen = fresh.stream().anyMatch(r -> r.sessionId().equals(command.sessionId().value()));
-        boolean backlog = page.size() >= settings.maxResults();
-        boolean sessionIdsWritten = fresh.isEmpty() || fresh.stream().anyMatch(r -> !r.sessionId().isBlank());
+    private boolean shouldWait(GenerateDailyPackageCommand command, AnalysisPage page,
+            List<StoredAnalysis.Usable> fresh, Instant now) {
+        boolean ownAnalysisSeen = fresh.stream()
+                .anyMatch(u -> u.result().sessionId().equals(command.sessionId().value()));
+        boolean sessionIdsWritten = fresh.isEmpty() || fresh.stream().anyMatch(u -> !u.result().sessionId().isBlank());
         boolean stillInTime = now.isBefore(command.sessionCreatedAt().plus(settings.analysisWait()));
-        return !ownAnalysisSeen && !backlog && sessionIdsWritten && stillInTime;
+        return !ownAnalysisSeen && page.complete() && sessionIdsWritten && stillInTime;
+    }
+
+    /**
+     * The progress after handling {@code handledNow}: the watermark moves to the newest time handled
+     * (never past now, never back), and keys are remembered while they are within the look-back.
+     * Empty when nothing was handled.
+     */
+    private Optional<AnalysisProgress> progress(LearnerState state, Optional<Instant> watermark,
+            Map<String, Instant> handledNow, Instant now) {
+        if (handledNow.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant newest = handledNow.values().stream().max(Comparator.naturalOrder()).orElseThrow();
+        Instant moved = newest.isAfter(now) ? now : newest;
+        Instant next = watermark.filter(w -> w.isAfter(moved)).orElse(moved);
+        Instant forgetBefore = next.minus(settings.analysisReading().lookBack());
+        Map<String, Instant> handled = new HashMap<>(state.handledAnalyses());
+        handled.putAll(handledNow);
+        handled.values().removeIf(at -> at.isBefore(forgetBefore));
+        int bound = settings.analysisReading().handledBound();
+        if (handled.size() > bound) {
+            List<Map.Entry<String, Instant>> newestFirst = handled.entrySet().stream()
+                    .sorted(Map.Entry.<String, Instant>comparingByValue().reversed()).toList();
+            handled = new HashMap<>();
+            for (Map.Entry<String, Instant> e : newestFirst.subList(0, bound)) {
+                handled.put(e.getKey(), e.getValue());
+            }
+        }
+        return Optional.of(new AnalysisProgress(next, handled));
+    }
+
+    private static void logPassed(GenerateDailyPackageCommand command, List<StoredAnalysis.Unusable> unusable,
+            List<AnalysisResult> overflow) {
+        for (StoredAnalysis.Unusable x : unusable) {
+            LogEvent.of("analysis.result_passed").with("sessionId", command.sessionId()).with("userId", command.userId())
+                    .with("language", command.language()).with("analysisId", x.analysisId()).with("reason", x.reason())
+                    .warn(LOG);
+        }
+        if (!overflow.isEmpty()) {
+            LogEvent.of("analysis.results_over_bound").with("sessionId", command.sessionId())
+                    .with("userId", command.userId()).with("language", command.language())
+                    .with("passed", overflow.size())
+                    .with("newestPassedAnalysisId", overflow.get(0).analysisId())
+                    .with("oldestPassedAnalysisId", overflow.get(overflow.size() - 1).analysisId())
+                    .with("reason", "more results waited than one lesson consumes; the most recent were used").warn(LOG);
+        }
     }
 }

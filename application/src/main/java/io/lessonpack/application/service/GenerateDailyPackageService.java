@@ -21,13 +21,11 @@ import io.lessonpack.application.service.DraftAuthoring.Authoring;
 import io.lessonpack.application.service.LessonPlanning.PlannedLesson;
 import io.lessonpack.application.time.CallDeadline;
 import io.lessonpack.domain.curriculum.CurriculumChange;
-import io.lessonpack.domain.evidence.AnalysisResult;
 import io.lessonpack.domain.lesson.LessonPackage;
 import io.lessonpack.domain.lesson.PackageId;
 import io.lessonpack.domain.memory.Fsrs;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -146,26 +144,25 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
                 return new Failed(FailureReason.AWAITING_ANALYSIS, "the session's analysis has not landed yet");
             }
             if (analysis instanceof Intake.NothingNew nothing) {
-                if (!nothing.passed().isEmpty()) {
-                    ports.saver().skipResultsUpTo(command.userId(), command.language(), state.lastProcessedAt(),
-                            newest(nothing.passed()));
-                }
+                nothing.progress().ifPresent(progress -> ports.saver().recordAnalysisProgress(command.userId(),
+                        command.language(), state.analysisVersion(), progress));
                 return new Skipped(SkipReason.NO_NEW_ANALYSIS, "no analysis result for this language since the last lesson");
             }
             Intake.Ready ready = (Intake.Ready) analysis;
-            Optional<PlannedLesson> planned = planning.plan(command, ready.evidence(), hold.day());
+            Optional<PlannedLesson> planned = planning.plan(command, ready.memoryEvidence(), ready.lessonEvidence(),
+                    hold.day());
             if (planned.isEmpty()) {
                 return new Skipped(SkipReason.NOTHING_TO_REVIEW, "no known word and no word in the evidence");
             }
-            LessonBrief brief = briefs.brief(planned.get(), ready.evidence(), existing);
+            LessonBrief brief = briefs.brief(planned.get(), ready.lessonEvidence(), existing);
             return switch (authoring.author(command, hold, brief, deadline)) {
                 case Authoring.Failed failed -> failed.failure();
-                case Authoring.Written written -> commit(state, existing, ready.consumed(), planned.get(), written);
+                case Authoring.Written written -> commit(state, existing, ready, planned.get(), written);
             };
         }
 
-        private GenerationOutcome commit(LearnerState state, Optional<LessonPackage> existing,
-                List<AnalysisResult> consumed, PlannedLesson planned, Authoring.Written written) {
+        private GenerationOutcome commit(LearnerState state, Optional<LessonPackage> existing, Intake.Ready analysis,
+                PlannedLesson planned, Authoring.Written written) {
             String author = written.draft().author();
             LessonPackage pkg = existing.map(p -> p.evolve(written.valid(), now, author))
                     .orElseGet(() -> LessonPackage.create(PackageId.of(ids.get()), command.userId(), written.valid(),
@@ -175,9 +172,9 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
             PackageGeneratedEvent event = PackageGeneratedEvent.of(pkg);
             GenerationRecord record = new GenerationRecord(command.sessionId(), author, written.draft().usage(),
                     settings.prices().estimate(written.draft().usage()), written.repairRounds(), written.resumed(),
-                    planned.plan().reviewWords().size(), change.added().size(), consumed.size());
+                    planned.plan().reviewWords().size(), change.added().size(), analysis.consumed().size());
             CommitResult result = ports.saver().commit(command.userId(), new GenerationCommit(hold.token(), hold.day(),
-                    pkg, existing.map(LessonPackage::version).orElse(0L), state.lastProcessedAt(), newest(consumed),
+                    pkg, existing.map(LessonPackage::version).orElse(0L), state.analysisVersion(), analysis.progress(),
                     change, record, event));
             switch (result) {
                 case COMMITTED -> committed = true;
@@ -196,9 +193,5 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
             }
             return new Generated(pkg, existing.isEmpty(), event, record);
         }
-    }
-
-    private static Instant newest(List<AnalysisResult> results) {
-        return results.stream().map(AnalysisResult::createdAt).max(Instant::compareTo).orElseThrow();
     }
 }

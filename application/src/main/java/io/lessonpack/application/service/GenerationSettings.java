@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param claimLeaseMargin   how long a claim on the day outlives its attempt's deadline: a claim whose
  *                           attempt died may be taken over this long after that attempt had to be done
  * @param analysisWait       how long after a session ends its own analysis is waited for
- * @param maxResults         analysis results read per generation (oldest first; the rest next time)
+ * @param analysisReading    how analysis results are read, bounded and consumed
  * @param reviewCandidates   curriculum entries ranked per generation
  * @param knownWordSample    known words given to the author
  * @param maxMemoryUpdates   curriculum words whose memory one generation may move; keeps a commit
@@ -19,21 +19,23 @@ import java.util.Objects;
  * @param timeBudget         how the time up to the deadline is shared between the author and the rest
  * @param prices             the price table a generation's cost is estimated with
  */
-public record GenerationSettings(NewWordCount newWords, Duration claimLeaseMargin, Duration analysisWait, int maxResults,
-        int reviewCandidates, int knownWordSample, int maxMemoryUpdates, TimeBudget timeBudget, AuthorPrices prices) {
+public record GenerationSettings(NewWordCount newWords, Duration claimLeaseMargin, Duration analysisWait,
+        AnalysisReading analysisReading, int reviewCandidates, int knownWordSample, int maxMemoryUpdates,
+        TimeBudget timeBudget, AuthorPrices prices) {
 
     public GenerationSettings {
         Objects.requireNonNull(newWords, "newWords");
         Objects.requireNonNull(prices, "prices");
         Objects.requireNonNull(timeBudget, "timeBudget");
+        Objects.requireNonNull(analysisReading, "analysisReading");
         requirePositive(claimLeaseMargin, "claimLeaseMargin");
         Objects.requireNonNull(analysisWait, "analysisWait");
         if (analysisWait.isNegative()) {
             throw new IllegalArgumentException("analysisWait must not be negative");
         }
-        if (maxResults < 1 || reviewCandidates < 1 || knownWordSample < 0 || maxMemoryUpdates < 0) {
+        if (reviewCandidates < 1 || knownWordSample < 0 || maxMemoryUpdates < 0) {
             throw new IllegalArgumentException(
-                    "maxResults and reviewCandidates must be positive, knownWordSample and maxMemoryUpdates not negative");
+                    "reviewCandidates must be positive, knownWordSample and maxMemoryUpdates not negative");
         }
         if (maxMemoryUpdates > MAX_MEMORY_UPDATES) {
             throw new IllegalArgumentException("maxMemoryUpdates is at most " + MAX_MEMORY_UPDATES
@@ -63,29 +65,29 @@ public record GenerationSettings(NewWordCount newWords, Duration claimLeaseMargi
 
     /**
      * The defaults: 5 new words, a claim that outlives its deadline by 15 s, a 10-minute analysis
-     * wait, 20 results, 100 review candidates, 40 known words in a brief, 60 memory updates per
-     * generation, {@link TimeBudget#defaults()}, GPT-4o's list price.
+     * wait, {@link AnalysisReading#defaults()}, 100 review candidates, 40 known words in a brief, 60
+     * memory updates per generation, {@link TimeBudget#defaults()}, GPT-4o's list price.
      */
     public static GenerationSettings defaults() {
-        return new GenerationSettings(NewWordCount.defaultCount(), DEFAULT_CLAIM_LEASE_MARGIN, DEFAULT_ANALYSIS_WAIT, 20,
-                100, 40, 60, TimeBudget.defaults(), AuthorPrices.gpt4oListPrice());
+        return new GenerationSettings(NewWordCount.defaultCount(), DEFAULT_CLAIM_LEASE_MARGIN, DEFAULT_ANALYSIS_WAIT,
+                AnalysisReading.defaults(), 100, 40, 60, TimeBudget.defaults(), AuthorPrices.gpt4oListPrice());
     }
 
     /** The same settings with another new-word count. */
     public GenerationSettings withNewWords(NewWordCount count) {
-        return new GenerationSettings(count, claimLeaseMargin, analysisWait, maxResults, reviewCandidates,
+        return new GenerationSettings(count, claimLeaseMargin, analysisWait, analysisReading, reviewCandidates,
                 knownWordSample, maxMemoryUpdates, timeBudget, prices);
     }
 
     /** The same settings with another price table. */
     public GenerationSettings withPrices(AuthorPrices table) {
-        return new GenerationSettings(newWords, claimLeaseMargin, analysisWait, maxResults, reviewCandidates,
+        return new GenerationSettings(newWords, claimLeaseMargin, analysisWait, analysisReading, reviewCandidates,
                 knownWordSample, maxMemoryUpdates, timeBudget, table);
     }
 
     /** The same settings with another time budget. */
     public GenerationSettings withTimeBudget(TimeBudget budget) {
-        return new GenerationSettings(newWords, claimLeaseMargin, analysisWait, maxResults, reviewCandidates,
+        return new GenerationSettings(newWords, claimLeaseMargin, analysisWait, analysisReading, reviewCandidates,
                 knownWordSample, maxMemoryUpdates, budget, prices);
     }
 }

@@ -59,14 +59,20 @@ final class LessonPlanning {
         }
     }
 
-    /** The plan, or empty when there is nothing to open a review with. */
-    Optional<PlannedLesson> plan(GenerateDailyPackageCommand command, Evidence evidence, LessonDay today) {
+    /**
+     * The plan, or empty when there is nothing to open a review with.
+     *
+     * @param memoryEvidence every outcome consumed: it moves the memory of the words it names
+     * @param lessonEvidence the most recent ones: a first lesson reviews what they tested
+     */
+    Optional<PlannedLesson> plan(GenerateDailyPackageCommand command, Evidence memoryEvidence, Evidence lessonEvidence,
+            LessonDay today) {
         UserId user = command.userId();
         Language language = command.language();
-        List<CurriculumEntry> moved = memoryUpdates(command, evidence);
+        List<CurriculumEntry> moved = memoryUpdates(command, memoryEvidence);
         List<CurriculumEntry> candidates = merge(
                 curriculum.reviewCandidates(user, language, today, settings.reviewCandidates()), moved);
-        return planner.plan(language, candidates, evidence, today, settings.newWords())
+        return planner.plan(language, candidates, lessonEvidence, today, settings.newWords())
                 .map(plan -> new PlannedLesson(plan, moved, candidates));
     }
 

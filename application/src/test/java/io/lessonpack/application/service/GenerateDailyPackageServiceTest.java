@@ -20,6 +20,7 @@ import io.lessonpack.application.port.in.GenerationOutcome.Failed;
 import io.lessonpack.application.port.in.GenerationOutcome.Generated;
 import io.lessonpack.application.port.in.GenerationOutcome.Skipped;
 import io.lessonpack.application.port.in.SkipReason;
+import io.lessonpack.application.port.out.AnalysisProgress;
 import io.lessonpack.application.port.out.LearnerState;
 import io.lessonpack.application.port.out.LessonAuthorException;
 import io.lessonpack.application.port.out.LessonBrief;
@@ -437,7 +438,7 @@ class GenerateDailyPackageServiceTest {
         }
 
         @Test
-        void generate_onlyResultsOfAnotherLanguage_skipsNoNewAnalysisMovesPastThemAndLeavesThemForThatLanguage() {
+        void generate_onlyResultsOfAnotherLanguage_skipsNoNewAnalysisAndLeavesThemForThatLanguage() {
             GenerationFixture f = GenerationFixture.create();
             Instant frenchAt = START.minus(Duration.ofHours(2));
             f.addAnalysis(result("fr-0", frenchAt, FRENCH, "chat", "French feedback"));
@@ -445,7 +446,7 @@ class GenerateDailyPackageServiceTest {
 
             skipped(f.generate(f.command(LEARNER, "es-1", SPANISH, anHourAgo)), SkipReason.NO_NEW_ANALYSIS);
 
-            assertThat(f.learnerState(SPANISH).lastProcessedAt()).contains(frenchAt);
+            assertThat(f.learnerState(SPANISH).lastProcessedAt()).isEmpty();
             assertThat(f.learnerState(FRENCH)).isEqualTo(LearnerState.none());
             assertThat(f.author().calls()).isZero();
             Generated french = generated(f.generate(f.command(LEARNER, "fr-1", FRENCH, anHourAgo)));
@@ -477,20 +478,125 @@ class GenerateDailyPackageServiceTest {
         }
 
         @Test
-        void generate_resultArrivingLateWithAnOlderTimestamp_isNeverReadAndLastProcessedAtNeverMovesBack() {
+        void generate_resultWrittenLateWithAnOlderTimestamp_isConsumedOnceByTheNextLessonAndTheWatermarkNeverMovesBack() {
             GenerationFixture f = GenerationFixture.create();
             generated(f.generate(f.session("s1")));
             Instant now = f.nextDay();
             f.addAnalysis(result("late", START.minus(Duration.ofHours(1)), SPANISH, "tarde", "late feedback"));
 
-            skipped(f.generate(f.command(LEARNER, "s2", SPANISH, now.minus(Duration.ofHours(1)))),
+            Generated next = generated(f.generate(f.command(LEARNER, "s2", SPANISH, now.minus(Duration.ofHours(1)))));
+
+            assertThat(f.author().lastBrief().missedTargets()).contains("tarde");
+            assertThat(next.record().resultsConsumed()).isEqualTo(1);
+            assertThat(f.learnerState(SPANISH).lastProcessedAt()).contains(START);
+            f.nextDay();
+            skipped(f.generate(f.command(LEARNER, "s3", SPANISH, f.clock().instant().minus(Duration.ofHours(1)))),
                     SkipReason.NO_NEW_ANALYSIS);
+            assertThat(f.author().calls()).isEqualTo(2);
+        }
+    }
+
+    /** Data the analysis service writes is not trusted for time or volume; each case once locked a learner. */
+    @Nested
+    class UntrustedAnalysisData {
+
+        @Test
+        void generate_aResultDatedAYearAhead_neverBecomesTheWatermarkAndTheNextSessionsStillGetTheirLessons() {
+            GenerationFixture f = GenerationFixture.create();
+            f.addAnalysis(result("from-the-future", START.plus(Duration.ofDays(365)), SPANISH, "futuro", "ahead"));
+
+            generated(f.generate(f.session("s1")));
+
+            assertThat(f.learnerState(SPANISH).lastProcessedAt()).hasValueSatisfying(w -> assertThat(w).isBeforeOrEqualTo(START));
+            assertThat(f.author().lastBrief().missedTargets()).doesNotContain("futuro");
+            f.nextDay();
+            generated(f.generate(f.session("s2")));
+            f.nextDay();
+            generated(f.generate(f.session("s3")));
+            assertThat(f.learnerState(SPANISH).lastProcessedAt()).hasValueSatisfying(w ->
+                    assertThat(w).isBeforeOrEqualTo(f.clock().instant()));
+        }
+
+        @Test
+        void generate_aResultAFewMinutesAheadWithinTheSkew_isUsedOnceButTheWatermarkStaysAtNow() {
+            GenerationFixture f = GenerationFixture.create();
+            f.addAnalysis(result("s1", START.plus(Duration.ofMinutes(3)), SPANISH, "pronto", "a little ahead"));
+
+            Generated first = generated(f.generate(f.command("s1")));
+
+            assertThat(first.record().resultsConsumed()).isEqualTo(1);
+            assertThat(f.learnerState(SPANISH).lastProcessedAt()).contains(START);
+            f.nextDay();
+            skipped(f.generate(f.command(LEARNER, "s2", SPANISH, f.clock().instant().minus(Duration.ofHours(1)))),
+                    SkipReason.NO_NEW_ANALYSIS);
+        }
+
+        @Test
+        void generate_aWatermarkLeftInTheFutureByAnEarlierVersion_countsAsNowAndIsHealed() {
+            GenerationFixture f = GenerationFixture.create();
+            f.store().recordAnalysisProgress(LEARNER, SPANISH, 0,
+                    new AnalysisProgress(START.plus(Duration.ofDays(365)), Map.of()));
+
+            generated(f.generate(f.session("s1")));
 
             assertThat(f.learnerState(SPANISH).lastProcessedAt()).contains(START);
-            Instant later = f.clock().advance(Duration.ofMinutes(1));
-            generated(f.generate(f.session("s3")));
-            assertThat(f.author().lastBrief().missedTargets()).doesNotContain("tarde");
-            assertThat(f.learnerState(SPANISH).lastProcessedAt()).contains(later);
+        }
+
+        @Test
+        void generate_firstSessionInANewLanguageBehindManyResultsOfAnother_getsItsLesson() {
+            GenerationFixture f = GenerationFixture.create();
+            for (int i = 0; i < 25; i++) {
+                f.addAnalysis(result("fr-" + i, START.minus(Duration.ofMinutes(60 - i)), FRENCH, "chat", "French"));
+            }
+
+            Generated spanish = generated(f.generate(f.session("es-1")));
+
+            assertThat(spanish.lessonPackage().language()).isEqualTo(SPANISH);
+            assertThat(f.author().lastBrief().missedTargets()).containsExactly(MISSED);
+        }
+
+        @Test
+        void generate_manyUnusableResultsAfterTheWatermark_arePassedOnceWithTheirIdsAndNeverLockTheLearner() {
+            GenerationFixture f = GenerationFixture.create();
+            for (int i = 0; i < 150; i++) {
+                f.analysisResults().addUnusable(LEARNER, START.minus(Duration.ofSeconds(300 - i)), "bad-" + i,
+                        i % 2 == 0 ? "targetLanguage yue is not a language lessonpack knows" : "createdAt is unreadable");
+            }
+            List<String> lines;
+            try (CapturedLogs logs = CapturedLogs.capture("io.lessonpack")) {
+                generated(f.generate(f.session("s1")));
+                f.nextDay();
+                generated(f.generate(f.session("s2")));
+                lines = logs.lines();
+            }
+
+            assertThat(lines).filteredOn(l -> l.contains("analysis.result_passed")).hasSize(150)
+                    .anySatisfy(l -> assertThat(l).contains("\"analysisId\":\"bad-0\"", "yue"))
+                    .anySatisfy(l -> assertThat(l).contains("\"analysisId\":\"bad-1\"", "createdAt is unreadable"));
+        }
+
+        @Test
+        void generate_aBacklogLargerThanALessonConsumes_isWrittenFromTheMostRecentAndTheRestIsPassedWithALogLine() {
+            GenerationFixture f = GenerationFixture.create();
+            AnalysisReading reading = f.settings().analysisReading();
+            int backlog = reading.memoryResults() + 30;
+            for (int i = 0; i < backlog; i++) {
+                f.addAnalysis(result("old-" + i, START.minus(Duration.ofMinutes(backlog - i)), SPANISH, "palabra-" + i,
+                        "feedback " + i));
+            }
+            GenerateDailyPackageCommand session = f.session("s1");
+            List<String> lines;
+            Generated g;
+            try (CapturedLogs logs = CapturedLogs.capture("io.lessonpack")) {
+                g = generated(f.generate(session));
+                lines = logs.lines();
+            }
+
+            assertThat(g.record().resultsConsumed()).isEqualTo(reading.memoryResults());
+            assertThat(f.author().lastBrief().missedTargets()).first().isEqualTo(MISSED);
+            assertThat(f.author().lastBrief().missedTargets()).doesNotContain("palabra-0", "palabra-90");
+            assertThat(lines).filteredOn(l -> l.contains("analysis.results_over_bound")).singleElement()
+                    .satisfies(l -> assertThat(l).contains("\"passed\":31", "\"oldestPassedAnalysisId\":\"analysis-old-0\""));
         }
     }
 
@@ -938,7 +1044,7 @@ class GenerateDailyPackageServiceTest {
         @Test
         void generate_evidenceOnMoreWordsThanTheCap_movesOnlyTheCappedNumberOfMemories() {
             GenerationFixture f = GenerationFixture.withSettings(new GenerationSettings(NewWordCount.defaultCount(),
-                    Duration.ofSeconds(15), Duration.ofMinutes(10), 20, 100, 40, 2, TimeBudget.defaults(),
+                    Duration.ofSeconds(15), Duration.ofMinutes(10), AnalysisReading.defaults(), 100, 40, 2, TimeBudget.defaults(),
                     AuthorPrices.gpt4oListPrice()));
             generated(f.generate(f.session("s1")));
             f.nextDay();
@@ -955,7 +1061,8 @@ class GenerateDailyPackageServiceTest {
         @Test
         void settings_memoryUpdatesBeyondWhatATransactionHolds_refused() {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GenerationSettings(NewWordCount.defaultCount(),
-                    Duration.ofSeconds(15), Duration.ofMinutes(10), 20, 100, 40, GenerationSettings.MAX_MEMORY_UPDATES + 1,
+                    Duration.ofSeconds(15), Duration.ofMinutes(10), AnalysisReading.defaults(), 100, 40,
+                    GenerationSettings.MAX_MEMORY_UPDATES + 1,
                     TimeBudget.defaults(), AuthorPrices.gpt4oListPrice()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxMemoryUpdates");
         }

@@ -1,13 +1,12 @@
 package io.lessonpack.application.testing;
 
+import io.lessonpack.application.port.out.AnalysisProgress;
 import io.lessonpack.application.port.out.CommitResult;
 import io.lessonpack.application.port.out.GenerationCommit;
 import io.lessonpack.application.port.out.SaveGenerationPort;
 import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.word.Language;
-import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -57,8 +56,9 @@ public final class FailingSaver implements SaveGenerationPort {
     }
 
     @Override
-    public void skipResultsUpTo(UserId userId, Language language, Optional<Instant> from, Instant to) {
-        delegate.skipResultsUpTo(userId, language, from, to);
+    public boolean recordAnalysisProgress(UserId userId, Language language, long expectedAnalysisVersion,
+            AnalysisProgress progress) {
+        return delegate.recordAnalysisProgress(userId, language, expectedAnalysisVersion, progress);
     }
 
     /** Every commit call, failed ones included. */

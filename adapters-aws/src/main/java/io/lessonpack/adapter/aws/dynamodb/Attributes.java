@@ -70,15 +70,23 @@ final class Attributes {
 
     /** The strings of an {@code L} (string elements only) or {@code SS} attribute; empty when missing. */
     static List<String> stringList(AttributeValue v) {
+        return stringList(v, Integer.MAX_VALUE);
+    }
+
+    /** The strings of an SS or an L of S, at most {@code max} of them, in order; anything else is empty. */
+    static List<String> stringList(AttributeValue v, int max) {
         if (v == null) {
             return List.of();
         }
         if (v.hasSs()) {
-            return List.copyOf(v.ss());
+            return List.copyOf(v.ss().subList(0, Math.min(max, v.ss().size())));
         }
         if (v.hasL()) {
             List<String> out = new ArrayList<>();
             for (AttributeValue element : v.l()) {
+                if (out.size() == max) {
+                    break;
+                }
                 if (element.s() != null) {
                     out.add(element.s());
                 }

@@ -1,15 +1,15 @@
 package io.lessonpack.adapter.aws.dynamodb;
 
 import io.lessonpack.application.logging.LogEvent;
+import io.lessonpack.application.port.out.AnalysisPage;
 import io.lessonpack.application.port.out.LoadAnalysisResultsPort;
+import io.lessonpack.application.port.out.StoredAnalysis;
 import io.lessonpack.domain.evidence.AnalysisResult;
 import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.word.Language;
 import java.lang.System.Logger;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,20 +22,22 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * Reads the analysis service's results ({@code userId}, {@code createdAt}; {@code analysisId},
  * {@code sessionId}, {@code targetLanguage}, {@code targetsHit}, {@code targetsMissed},
- * {@code wordsUsed} as L or SS, missing meaning empty, {@code feedback}).
+ * {@code wordsUsed} as L or SS, missing meaning empty, {@code feedback}), newest first.
  *
- * <p><b>Why not {@code createdAt > :after}.</b> {@code createdAt} is a string, and ISO-8601
- * spellings with different fraction lengths do not sort like instants ({@code …:00Z} sorts after
- * {@code …:00.123Z}). The Query therefore starts at the first 19 characters of {@code after}'s
- * second ({@code createdAt >= "2026-03-02T09:10:00"}), which every spelling of that second or any
- * later one passes, and the exact comparison is done on parsed instants. Within one second the
- * string order may still differ from the time order, so when the page is full the reading goes on
- * to the end of the last second before the results are sorted by instant and cut to {@code limit}.
- * Normally that is one Query of {@code limit} items.
+ * <p><b>The window by string.</b> {@code createdAt} is a string, and ISO-8601 spellings with
+ * different fraction lengths do not sort like instants. The Query asks for
+ * {@code createdAt BETWEEN <from's second> AND <to's second>~}: the first 19 characters
+ * ({@code 2026-03-02T09:10:00}) bound every spelling of those seconds, and {@code ~} sorts after
+ * every character a spelling may continue with. A time far in the future or written in another
+ * form ({@code +1000000000-…}, {@code 2099-…}) falls outside the window and is never read.
  *
- * <p>A result whose {@code createdAt} cannot be parsed, or whose {@code targetLanguage} is not a
- * valid tag, is skipped with a warning naming only its analysisId. A blank {@code targetLanguage}
- * counts as absent.
+ * <p><b>Bounded.</b> At most {@code maxItems} items, in pages of {@link #PAGE_ITEMS}; each item's
+ * lists are cut to {@link #MAX_LIST_ITEMS} entries and its feedback to {@link #MAX_FEEDBACK_CHARS}
+ * characters as they are read, with an {@code analysis.result_capped} line naming the analysis id.
+ *
+ * <p><b>Unusable items</b> are returned as such, for the caller to pass over with a log line: a
+ * {@code createdAt} that is not an ISO-8601 instant, or a {@code targetLanguage} that is not a
+ * language tag lessonpack knows (a blank one counts as absent: the result applies to any language).
  *
  * <pre>{@code
  * LoadAnalysisResultsPort results = new DynamoDbAnalysisResultsAdapter(dynamoDb, tables);
@@ -45,8 +47,12 @@ public final class DynamoDbAnalysisResultsAdapter implements LoadAnalysisResults
 
     private static final Logger LOG = System.getLogger(DynamoDbAnalysisResultsAdapter.class.getName());
 
-    /** Query pages read per call at most (each of {@code limit} items): a bound on a pathological second. */
-    static final int MAX_PAGES = 5;
+    /** Items asked for per Query page. */
+    static final int PAGE_ITEMS = 100;
+    /** Entries read from each list of an item; the rest of a longer list is not read. */
+    static final int MAX_LIST_ITEMS = 100;
+    /** Characters of feedback read from an item. */
+    static final int MAX_FEEDBACK_CHARS = 2_000;
 
     private final DynamoDbClient client;
     private final DynamoDbTables tables;
@@ -57,79 +63,85 @@ public final class DynamoDbAnalysisResultsAdapter implements LoadAnalysisResults
     }
 
     @Override
-    public List<AnalysisResult> loadResultsAfter(UserId userId, Optional<Instant> after, int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        List<AnalysisResult> found = new ArrayList<>();
-        String lastSecond = null;
+    public AnalysisPage loadRecent(UserId userId, Instant from, Instant to, int maxItems) {
+        List<StoredAnalysis> items = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
-        pages:
-        for (int page = 0; page < MAX_PAGES; page++) {
-            QueryRequest request = query(userId, after, limit, startKey);
-            QueryResponse response = DynamoDbFailures.call("loadResultsAfter Query", () -> client.query(request));
+        boolean complete = false;
+        while (items.size() < maxItems) {
+            QueryRequest request = query(userId, from, to, Math.min(PAGE_ITEMS, maxItems - items.size()), startKey);
+            QueryResponse response = DynamoDbFailures.call("loadRecent Query", () -> client.query(request));
             for (Map<String, AttributeValue> item : response.items()) {
-                String createdAt = Attributes.string(item, "createdAt").orElse("");
-                String second = createdAt.length() >= 19 ? createdAt.substring(0, 19) : createdAt;
-                if (found.size() >= limit && !second.equals(lastSecond)) {
-                    break pages;
-                }
-                Optional<AnalysisResult> result = toResult(userId, item, createdAt);
-                if (result.isPresent() && after.map(result.get().createdAt()::isAfter).orElse(true)) {
-                    found.add(result.get());
-                    lastSecond = second;
-                }
+                items.add(stored(userId, item));
             }
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-            if (startKey == null) {
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+                complete = true;
                 break;
             }
+            startKey = response.lastEvaluatedKey();
         }
-        return found.stream().sorted(Comparator.comparing(AnalysisResult::createdAt)).limit(limit).toList();
+        return new AnalysisPage(items, complete);
     }
 
-    private QueryRequest query(UserId userId, Optional<Instant> after, int limit, Map<String, AttributeValue> startKey) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":user", Attributes.s(userId.value()));
-        String condition = "userId = :user";
-        if (after.isPresent()) {
-            values.put(":from", Attributes.s(Instants.secondPrefix(after.get())));
-            condition += " AND createdAt >= :from";
-        }
+    private QueryRequest query(UserId userId, Instant from, Instant to, int limit, Map<String, AttributeValue> startKey) {
         return QueryRequest.builder()
                 .tableName(tables.analysisResultsTable())
-                .keyConditionExpression(condition)
-                .expressionAttributeValues(values)
-                .scanIndexForward(true)
+                .keyConditionExpression("userId = :user AND createdAt BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(
+                        ":user", Attributes.s(userId.value()),
+                        ":from", Attributes.s(Instants.secondPrefix(from)),
+                        ":to", Attributes.s(Instants.secondPrefix(to) + "~")))
+                .scanIndexForward(false)
                 .limit(limit)
                 .exclusiveStartKey(startKey)
                 .build();
     }
 
-    private Optional<AnalysisResult> toResult(UserId userId, Map<String, AttributeValue> item, String createdAtText) {
+    private StoredAnalysis stored(UserId userId, Map<String, AttributeValue> item) {
+        String key = Attributes.string(item, "createdAt").orElse("");
         String analysisId = Attributes.string(item, "analysisId").orElse("");
-        Optional<Instant> createdAt = Instants.parse(createdAtText);
+        Optional<Instant> createdAt = Instants.parse(key);
         if (createdAt.isEmpty()) {
-            LogEvent.of("dynamodb.analysis_result_skipped").with("analysisId", analysisId)
-                    .with("reason", "createdAt is not an ISO-8601 instant").warn(LOG);
-            return Optional.empty();
+            return new StoredAnalysis.Unusable(key, analysisId, "createdAt is not an ISO-8601 instant", null);
         }
         Optional<String> tag = Attributes.string(item, "targetLanguage").filter(t -> !t.isBlank());
         Optional<Language> language = tag.flatMap(Language::parse);
         if (tag.isPresent() && language.isEmpty()) {
-            LogEvent.of("dynamodb.analysis_result_skipped").with("analysisId", analysisId)
-                    .with("reason", "targetLanguage is not a valid language tag").warn(LOG);
-            return Optional.empty();
+            return new StoredAnalysis.Unusable(key, analysisId, "targetLanguage is not a language tag lessonpack knows",
+                    createdAt.get());
         }
-        return Optional.of(AnalysisResult.builder(userId, createdAt.get())
+        return new StoredAnalysis.Usable(key, AnalysisResult.builder(userId, createdAt.get())
                 .analysisId(analysisId)
                 .sessionId(Attributes.string(item, "sessionId").orElse(""))
                 .targetLanguage(language.orElse(null))
-                .targetsHit(Attributes.stringList(item.get("targetsHit")))
-                .targetsMissed(Attributes.stringList(item.get("targetsMissed")))
-                .wordsUsed(Attributes.stringList(item.get("wordsUsed")))
-                .feedback(Attributes.string(item, "feedback").orElse(""))
+                .targetsHit(capped(item, "targetsHit", analysisId))
+                .targetsMissed(capped(item, "targetsMissed", analysisId))
+                .wordsUsed(capped(item, "wordsUsed", analysisId))
+                .feedback(feedback(item, analysisId))
                 .build());
+    }
+
+    private static List<String> capped(Map<String, AttributeValue> item, String field, String analysisId) {
+        AttributeValue value = item.get(field);
+        int size = value == null ? 0 : value.hasSs() ? value.ss().size() : value.hasL() ? value.l().size() : 0;
+        if (size > MAX_LIST_ITEMS) {
+            logCapped(analysisId, field, size);
+        }
+        return Attributes.stringList(value, MAX_LIST_ITEMS);
+    }
+
+    private static String feedback(Map<String, AttributeValue> item, String analysisId) {
+        String feedback = Attributes.string(item, "feedback").orElse("");
+        if (feedback.length() <= MAX_FEEDBACK_CHARS) {
+            return feedback;
+        }
+        logCapped(analysisId, "feedback", feedback.length());
+        int end = Character.isHighSurrogate(feedback.charAt(MAX_FEEDBACK_CHARS - 1)) ? MAX_FEEDBACK_CHARS - 1
+                : MAX_FEEDBACK_CHARS;
+        return feedback.substring(0, end);
+    }
+
+    private static void logCapped(String analysisId, String field, int size) {
+        LogEvent.of("analysis.result_capped").with("analysisId", analysisId).with("field", field).with("size", size)
+                .with("kept", "feedback".equals(field) ? MAX_FEEDBACK_CHARS : MAX_LIST_ITEMS).warn(LOG);
     }
 }

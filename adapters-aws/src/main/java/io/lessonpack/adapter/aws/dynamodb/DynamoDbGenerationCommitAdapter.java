@@ -17,6 +17,7 @@ import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.PENDING_EVENT_ID;
 import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.UPDATED_AT;
 
 import io.lessonpack.adapter.aws.event.PackageGeneratedEventJson;
+import io.lessonpack.application.port.out.AnalysisProgress;
 import io.lessonpack.application.port.out.CommitResult;
 import io.lessonpack.application.port.out.GenerationCommit;
 import io.lessonpack.application.port.out.GenerationRecord;
@@ -39,7 +40,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -63,8 +63,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  *   <li>The package (packages table), an UpdateItem that SETs only our attributes. Condition: the
  *       item does not exist (expected version 0) or has the expected version.
  *       Failed: {@link CommitResult#STALE_PACKAGE}.</li>
- *   <li>{@code LANGUAGE#<code>}: lastProcessedAt, the package id and version. Condition:
- *       lastProcessedAt is still the value read (in any ISO spelling) or absent as read.
+ *   <li>{@code LANGUAGE#<code>}: the analysis progress (lastProcessedAt, the keys handled within
+ *       the look-back, its version + 1), the package id and version. Condition: the analysis
+ *       version is still the one read (an item from before versions counts as 0).
  *       Failed: {@link CommitResult#STALE_STATE}.</li>
  *   <li>each added {@code WORD#...} item, only if absent. Failed: {@link CommitResult#STALE_STATE}.</li>
  *   <li>each updated {@code WORD#...} item, whole.</li>
@@ -76,9 +77,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * {@link #requestToken}), so the SDK's own retry of a commit whose answer was lost is applied once
  * (DynamoDB remembers tokens for 10 minutes).
  *
- * <p>{@link #skipResultsUpTo} is one UpdateItem of {@code LANGUAGE#<code>} that only moves
- * lastProcessedAt forward. lastProcessedAt is written in the fixed-width form of
- * {@link Instants#sortable}, so the string comparison in its condition is a time comparison.
+ * <p>{@link #recordAnalysisProgress} is one UpdateItem of {@code LANGUAGE#<code>} with the same
+ * progress attributes and version condition. Instants are written in the fixed-width form of
+ * {@link Instants#sortable}, so that they compare as strings like the instants they denote.
  *
  * <pre>{@code
  * SaveGenerationPort saver = new DynamoDbGenerationCommitAdapter(dynamoDb, tables, Clock.systemUTC());
@@ -193,31 +194,38 @@ public final class DynamoDbGenerationCommitAdapter implements SaveGenerationPort
         LessonPackage pkg = commit.lessonPackage();
         Map<String, AttributeValue> values = new LinkedHashMap<>();
         values.put(LanguageItem.LANGUAGE, s(pkg.language().tag()));
-        values.put(LanguageItem.LAST_PROCESSED_AT, s(Instants.sortable(commit.lastProcessedAt())));
         values.put(LanguageItem.PACKAGE_ID, s(pkg.id().value()));
         values.put(LanguageItem.PACKAGE_VERSION, n(pkg.version()));
         values.put(LanguageItem.UPDATED_AT, s(Instants.iso(now)));
+        values.putAll(progressValues(commit.analysis(), commit.expectedAnalysisVersion()));
         Attributes.SetClause set = Attributes.set(values);
-        Map<String, String> names = set.namesWith(Map.of("#lastProcessedAt", LanguageItem.LAST_PROCESSED_AT));
-        Update.Builder update = Update.builder()
+        return TransactWriteItem.builder().update(Update.builder()
                 .tableName(tables.stateTable())
                 .key(StateKeys.key(userId, StateKeys.language(pkg.language())))
                 .updateExpression(set.expression())
-                .expressionAttributeNames(names);
-        Optional<Instant> previous = commit.previousProcessedAt();
-        if (previous.isEmpty()) {
-            update.conditionExpression("attribute_not_exists(#lastProcessedAt)").expressionAttributeValues(set.values());
-        } else {
-            // Equal as an instant, whichever ISO spelling the value read was stored in.
-            Map<String, AttributeValue> spellings = new LinkedHashMap<>();
-            List<String> candidates = Instants.spellings(previous.get());
-            for (int i = 0; i < candidates.size(); i++) {
-                spellings.put(":previous" + i, s(candidates.get(i)));
-            }
-            update.conditionExpression("#lastProcessedAt IN (" + String.join(", ", spellings.keySet()) + ")")
-                    .expressionAttributeValues(set.valuesWith(spellings));
-        }
-        return TransactWriteItem.builder().update(update.build()).build();
+                .conditionExpression(progressCondition(commit.expectedAnalysisVersion()))
+                .expressionAttributeNames(set.namesWith(Map.of("#analysisVersion", LanguageItem.ANALYSIS_VERSION)))
+                .expressionAttributeValues(set.valuesWith(Map.of(":expectedAnalysisVersion",
+                        n(commit.expectedAnalysisVersion()))))
+                .build()).build();
+    }
+
+    /** The analysis progress as attributes: the watermark, the keys handled within the look-back, the next version. */
+    private static Map<String, AttributeValue> progressValues(AnalysisProgress progress, long expectedVersion) {
+        Map<String, AttributeValue> handled = new HashMap<>();
+        progress.handled().forEach((key, at) -> handled.put(key, s(Instants.sortable(at))));
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        values.put(LanguageItem.LAST_PROCESSED_AT, s(Instants.sortable(progress.lastProcessedAt())));
+        values.put(LanguageItem.HANDLED_ANALYSES, AttributeValue.fromM(handled));
+        values.put(LanguageItem.ANALYSIS_VERSION, n(expectedVersion + 1));
+        return values;
+    }
+
+    /** The progress read is still the stored one: an item from before versions counts as version 0. */
+    private static String progressCondition(long expectedVersion) {
+        return expectedVersion == 0
+                ? "attribute_not_exists(#analysisVersion) OR #analysisVersion = :expectedAnalysisVersion"
+                : "#analysisVersion = :expectedAnalysisVersion";
     }
 
     /**
@@ -331,22 +339,26 @@ public final class DynamoDbGenerationCommitAdapter implements SaveGenerationPort
     }
 
     @Override
-    public void skipResultsUpTo(UserId userId, Language language, Optional<Instant> from, Instant to) {
+    public boolean recordAnalysisProgress(UserId userId, Language language, long expectedAnalysisVersion,
+            AnalysisProgress progress) {
+        Map<String, AttributeValue> values = new LinkedHashMap<>(progressValues(progress, expectedAnalysisVersion));
+        values.put(LanguageItem.UPDATED_AT, s(Instants.iso(clock.instant())));
+        Attributes.SetClause set = Attributes.set(values);
         try {
             client.updateItem(b -> b
                     .tableName(tables.stateTable())
                     .key(StateKeys.key(userId, StateKeys.language(language)))
-                    .updateExpression("SET #lastProcessedAt = :to, #language = if_not_exists(#language, :language), "
-                            + "#updatedAt = :updatedAt")
-                    .conditionExpression("attribute_not_exists(#lastProcessedAt) OR #lastProcessedAt < :to")
-                    .expressionAttributeNames(Map.of("#lastProcessedAt", LanguageItem.LAST_PROCESSED_AT,
-                            "#language", LanguageItem.LANGUAGE, "#updatedAt", LanguageItem.UPDATED_AT))
-                    .expressionAttributeValues(Map.of(":to", s(Instants.sortable(to)), ":language", s(language.tag()),
-                            ":updatedAt", s(Instants.iso(clock.instant())))));
-        } catch (ConditionalCheckFailedException alreadyPast) {
-            // lastProcessedAt is already at or past `to`: nothing to do.
+                    .updateExpression(set.expression() + ", #language = if_not_exists(#language, :language)")
+                    .conditionExpression(progressCondition(expectedAnalysisVersion))
+                    .expressionAttributeNames(set.namesWith(Map.of("#analysisVersion", LanguageItem.ANALYSIS_VERSION,
+                            "#language", LanguageItem.LANGUAGE)))
+                    .expressionAttributeValues(set.valuesWith(Map.of(":expectedAnalysisVersion",
+                            n(expectedAnalysisVersion), ":language", s(language.tag())))));
+            return true;
+        } catch (ConditionalCheckFailedException movedMeanwhile) {
+            return false;
         } catch (SdkException e) {
-            throw DynamoDbFailures.translate("skipResultsUpTo UpdateItem", e);
+            throw DynamoDbFailures.translate("recordAnalysisProgress UpdateItem", e);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.lesson.PackageId;
 import io.lessonpack.domain.word.Language;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code LANGUAGE#<code>} item (see {@link LanguageItem}) with one strongly consistent GetItem.
  * Regional variants share it ({@code es-MX} and {@code es-ES} both read {@code LANGUAGE#es}).
  * A {@code lastProcessedAt} that is not an ISO-8601 instant fails the read rather than being taken
- * as absent, which would feed every old analysis result again.
+ * as absent, which would feed every old analysis result again. An item written before the analysis
+ * progress had a version reads as version 0 with nothing handled.
  *
  * <pre>{@code
  * LoadLearnerStatePort states = new DynamoDbLearnerStateAdapter(dynamoDb, tables);
@@ -50,7 +52,22 @@ public final class DynamoDbLearnerStateAdapter implements LoadLearnerStatePort {
         } catch (RuntimeException e) {
             throw unreadable(userId, language, "packageId is not a valid id: " + e.getMessage());
         }
-        return new LearnerState(lastProcessedAt, packageId);
+        return new LearnerState(lastProcessedAt, packageId, handled(userId, language, item),
+                Attributes.longNumber(item, LanguageItem.ANALYSIS_VERSION).orElse(0L));
+    }
+
+    private Map<String, Instant> handled(UserId userId, Language language, Map<String, AttributeValue> item) {
+        AttributeValue value = item.get(LanguageItem.HANDLED_ANALYSES);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!value.hasM()) {
+            throw unreadable(userId, language, "handledAnalyses is not a map");
+        }
+        Map<String, Instant> handled = new HashMap<>();
+        value.m().forEach((key, at) -> handled.put(key, Optional.ofNullable(at.s()).flatMap(Instants::parse)
+                .orElseThrow(() -> unreadable(userId, language, "handledAnalyses holds a time that is not an ISO-8601 instant"))));
+        return handled;
     }
 
     private UnreadableItemException unreadable(UserId userId, Language language, String what) {

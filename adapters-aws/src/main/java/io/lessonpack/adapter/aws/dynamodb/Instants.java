@@ -7,18 +7,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * How instants are spelt in items.
  *
  * <p>DynamoDB compares strings, not instants, and ISO-8601 spellings with different fraction
  * lengths do not sort like the instants they denote ({@code …:00Z} sorts after {@code …:00.5Z}).
- * So an instant that a condition compares ({@code lastProcessedAt}) is always written in one
- * fixed-width form, {@code 2026-03-02T09:10:00.100000000Z} (nanoseconds, so that nothing is rounded
+ * So an instant that is compared as a string ({@code lastProcessedAt}, the handled analysis times)
+ * is always written in one fixed-width form, {@code 2026-03-02T09:10:00.100000000Z} (nanoseconds, so that nothing is rounded
  * away: a result at {@code .123456} must not look unread after {@code lastProcessedAt} was set from
  * it). Instants that are only read back ({@code createdAt}, {@code updatedAt}) use
  * {@link DateTimeFormatter#ISO_INSTANT}.
@@ -44,37 +41,6 @@ final class Instants {
     /** The first 19 characters of every ISO-8601 spelling of the instant's second: {@code 2026-03-02T09:10:00}. */
     static String secondPrefix(Instant instant) {
         return SECONDS.format(instant.truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    /**
-     * Every spelling of {@code instant} another writer may plausibly have used: no fraction (when
-     * it has none), 3, 6 or 9 fraction digits, each with {@code Z} or {@code +00:00}. A condition
-     * that must match a stored value by equality tests all of them, so a value written before this
-     * adapter existed still matches.
-     */
-    static List<String> spellings(Instant instant) {
-        String seconds = SECONDS.format(instant);
-        int nanos = instant.getNano();
-        Set<String> fractions = new LinkedHashSet<>();
-        if (nanos == 0) {
-            fractions.add("");
-        }
-        if (nanos % 1_000_000 == 0) {
-            fractions.add(String.format(".%03d", nanos / 1_000_000));
-        }
-        if (nanos % 1_000 == 0) {
-            fractions.add(String.format(".%06d", nanos / 1_000));
-        }
-        fractions.add(String.format(".%09d", nanos));
-        Set<String> out = new LinkedHashSet<>();
-        out.add(sortable(instant));
-        out.add(iso(instant));
-        for (String zone : List.of("Z", "+00:00")) {
-            for (String fraction : fractions) {
-                out.add(seconds + fraction + zone);
-            }
-        }
-        return List.copyOf(out);
     }
 
     /**

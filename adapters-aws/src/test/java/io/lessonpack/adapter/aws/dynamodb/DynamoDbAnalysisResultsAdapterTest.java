@@ -3,15 +3,19 @@ package io.lessonpack.adapter.aws.dynamodb;
 import static io.lessonpack.adapter.aws.dynamodb.TestData.LEARNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lessonpack.adapter.aws.testing.CallCounter;
+import io.lessonpack.adapter.aws.testing.LocalDynamoDb;
+import io.lessonpack.application.port.out.AnalysisPage;
+import io.lessonpack.application.port.out.StoredAnalysis;
 import io.lessonpack.application.testing.CapturedLogs;
 import io.lessonpack.domain.evidence.AnalysisResult;
 import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.word.Language;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -35,13 +39,27 @@ class DynamoDbAnalysisResultsAdapterTest {
         stores.putResultItem(item(createdAt, analysisId));
     }
 
-    private List<String> idsAfter(String after, int limit) {
-        return stores.results.loadResultsAfter(LEARNER, Optional.ofNullable(after).map(Instant::parse), limit).stream()
-                .map(AnalysisResult::analysisId).toList();
+    private static final Instant FROM = Instant.parse("2026-03-01T00:00:00Z");
+    private static final Instant TO = Instant.parse("2026-03-03T00:00:00Z");
+
+    private AnalysisPage read(Instant from, Instant to, int maxItems) {
+        return stores.results.loadRecent(LEARNER, from, to, maxItems);
+    }
+
+    private List<AnalysisResult> usable(AnalysisPage page) {
+        return page.items().stream().filter(StoredAnalysis.Usable.class::isInstance)
+                .map(i -> ((StoredAnalysis.Usable) i).result()).toList();
+    }
+
+    private List<String> ids(Instant from, Instant to, int maxItems) {
+        return read(from, to, maxItems).items().stream().map(i -> switch (i) {
+            case StoredAnalysis.Usable u -> u.result().analysisId();
+            case StoredAnalysis.Unusable x -> x.analysisId();
+        }).toList();
     }
 
     @Test
-    void loadResultsAfter_listsAsLOrSsOrMissing_readAsStringLists() {
+    void loadRecent_listsAsLOrSsOrMissing_readAsStringLists_newestFirst() {
         Map<String, AttributeValue> asL = item("2026-03-02T09:00:00Z", "a-list");
         asL.put("targetsHit", AttributeValue.fromL(List.of(AttributeValue.fromS("perro"), AttributeValue.fromN("7"))));
         asL.put("targetsMissed", AttributeValue.fromL(List.of(AttributeValue.fromS("gato"))));
@@ -58,8 +76,12 @@ class DynamoDbAnalysisResultsAdapterTest {
         stores.putResultItem(asSs);
         stores.putResultItem(missing);
 
-        List<AnalysisResult> results = stores.results.loadResultsAfter(LEARNER, Optional.empty(), 10);
+        AnalysisPage page = read(FROM, TO, 10);
+        List<AnalysisResult> results = usable(page).reversed();
 
+        assertThat(page.complete()).isTrue();
+        assertThat(page.items()).extracting(StoredAnalysis::key)
+                .containsExactly("2026-03-02T09:02:00Z", "2026-03-02T09:01:00Z", "2026-03-02T09:00:00Z");
         assertThat(results).extracting(AnalysisResult::analysisId).containsExactly("a-list", "b-set", "c-missing");
         AnalysisResult first = results.get(0);
         assertThat(first.userId()).isEqualTo(LEARNER);
@@ -81,54 +103,80 @@ class DynamoDbAnalysisResultsAdapterTest {
     }
 
     @Test
-    void loadResultsAfter_mixedFractionalPrecision_returnsExactlyTheLaterOnesInTimeOrder() {
+    void loadRecent_theWindowIsBoundedByWholeSecondsOfEverySpelling() {
         put("2026-03-02T09:09:59.999Z", "before");
         put("2026-03-02T09:10:00Z", "whole-second");
-        put("2026-03-02T09:10:00.100Z", "equal");
-        put("2026-03-02T09:10:00.123Z", "millis");
         put("2026-03-02T09:10:00.5Z", "tenths");
-        put("2026-03-02T09:10:00.100000001Z", "one-nano-later");
+        put("2026-03-02T09:10:00.100000001+00:00", "offset-spelling");
         put("2026-03-02T09:10:01Z", "next-second");
+        put("2026-03-02T09:10:02Z", "after");
 
-        assertThat(idsAfter("2026-03-02T09:10:00.100Z", 10))
-                .containsExactly("one-nano-later", "millis", "tenths", "next-second");
+        assertThat(ids(Instant.parse("2026-03-02T09:10:00.700Z"), Instant.parse("2026-03-02T09:10:01.200Z"), 10))
+                .containsExactlyInAnyOrder("whole-second", "tenths", "offset-spelling", "next-second");
     }
 
     @Test
-    void loadResultsAfter_fullPageWhoseLastSecondSortsOutOfTimeOrder_stillReturnsTheOldest() {
-        put("2026-03-02T09:10:00.5Z", "later-in-the-second");
-        put("2026-03-02T09:10:00Z", "start-of-the-second");
-        put("2026-03-02T09:10:01Z", "next-second");
+    void loadRecent_aResultDatedFarAheadOrInAnotherForm_isOutsideEveryWindow() {
+        put("+1000000000-12-31T23:59:59Z", "end-of-time");
+        put("2099-01-01T00:00:00Z", "far-ahead");
+        put("2026-03-02T09:00:00Z", "today");
 
-        assertThat(idsAfter("2026-03-02T09:09:00Z", 1)).containsExactly("start-of-the-second");
-        assertThat(idsAfter("2026-03-02T09:10:00Z", 1)).containsExactly("later-in-the-second");
-        assertThat(idsAfter("2026-03-02T09:10:00.5Z", 1)).containsExactly("next-second");
+        assertThat(ids(FROM, TO, 10)).containsExactly("today");
     }
 
     @Test
-    void loadResultsAfter_limit_returnsTheOldestFirst() {
-        for (int i = 0; i < 6; i++) {
-            put("2026-03-02T09:1" + i + ":00Z", "r" + i);
+    void loadRecent_bound_readsTheNewestAndSaysTheWindowWasNotReadToTheEnd() {
+        CallCounter calls = new CallCounter();
+        DynamoDbStores counted = DynamoDbStores.create("analysis-bound", LocalDynamoDb.client(calls));
+        for (int i = 0; i < 250; i++) {
+            counted.putResultItem(item(Instant.parse("2026-03-02T00:00:00Z").plusSeconds(i).toString(), "r" + i));
         }
+        calls.reset();
 
-        assertThat(idsAfter(null, 4)).containsExactly("r0", "r1", "r2", "r3");
-        assertThat(idsAfter("2026-03-02T09:11:00Z", 2)).containsExactly("r2", "r3");
-        assertThat(idsAfter("2026-03-02T09:15:00Z", 2)).isEmpty();
+        AnalysisPage page = counted.results.loadRecent(LEARNER, FROM, TO, 120);
+        AnalysisPage all = counted.results.loadRecent(LEARNER, FROM, TO, 500);
+
+        assertThat(page.complete()).isFalse();
+        assertThat(page.items()).hasSize(120).first().extracting(StoredAnalysis::key).isEqualTo("2026-03-02T00:04:09Z");
+        assertThat(all.complete()).isTrue();
+        assertThat(all.items()).hasSize(250);
+        assertThat(calls.count("Query")).isEqualTo(2 + 3);
     }
 
     @Test
-    void loadResultsAfter_otherLearnersResults_areNotRead() {
+    void loadRecent_anItemWithThousandsOfTargets_isReadOnlyUpToTheCapWithALogLineNamingIt() {
+        Map<String, AttributeValue> huge = item("2026-03-02T09:00:00Z", "huge");
+        List<AttributeValue> targets = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            targets.add(AttributeValue.fromS("palabra" + i));
+        }
+        huge.put("targetsMissed", AttributeValue.fromL(targets));
+        huge.put("feedback", AttributeValue.fromS(SECRET_FEEDBACK + "x".repeat(10_000)));
+        stores.putResultItem(huge);
+
+        try (CapturedLogs logs = CapturedLogs.capture("io.lessonpack")) {
+            AnalysisResult read = usable(read(FROM, TO, 10)).get(0);
+
+            assertThat(read.targetsMissed()).hasSize(DynamoDbAnalysisResultsAdapter.MAX_LIST_ITEMS).first().isEqualTo("palabra0");
+            assertThat(read.feedback()).hasSize(DynamoDbAnalysisResultsAdapter.MAX_FEEDBACK_CHARS);
+            assertThat(logs.lines()).filteredOn(l -> l.contains("analysis.result_capped")).hasSize(2)
+                    .allSatisfy(l -> assertThat(l).contains("\"analysisId\":\"huge\"").doesNotContain("palabra", "PIN"));
+        }
+    }
+
+    @Test
+    void loadRecent_otherLearnersResults_areNotRead() {
         Map<String, AttributeValue> other = item("2026-03-02T09:00:00Z", "other");
         other.put("userId", AttributeValue.fromS("learner-2"));
         stores.putResultItem(other);
         put("2026-03-02T09:00:00Z", "mine");
 
-        assertThat(idsAfter(null, 10)).containsExactly("mine");
-        assertThat(stores.results.loadResultsAfter(UserId.of("learner-3"), Optional.empty(), 10)).isEmpty();
+        assertThat(ids(FROM, TO, 10)).containsExactly("mine");
+        assertThat(stores.results.loadRecent(UserId.of("learner-3"), FROM, TO, 10).items()).isEmpty();
     }
 
     @Test
-    void loadResultsAfter_languageTags_areCanonicalisedAndABlankOneIsNoLanguage() {
+    void loadRecent_languageTags_areCanonicalisedAndABlankOneIsNoLanguage() {
         Map<String, AttributeValue> lower = item("2026-03-02T09:00:00Z", "lower");
         lower.put("targetLanguage", AttributeValue.fromS("pt_br"));
         Map<String, AttributeValue> blank = item("2026-03-02T09:01:00Z", "blank");
@@ -136,26 +184,33 @@ class DynamoDbAnalysisResultsAdapterTest {
         stores.putResultItem(lower);
         stores.putResultItem(blank);
 
-        List<AnalysisResult> results = stores.results.loadResultsAfter(LEARNER, Optional.empty(), 10);
+        List<AnalysisResult> results = usable(read(FROM, TO, 10));
 
-        assertThat(results.get(0).targetLanguage()).contains(Language.of("pt-BR"));
-        assertThat(results.get(1).targetLanguage()).isEmpty();
+        assertThat(results.get(1).targetLanguage()).contains(Language.of("pt-BR"));
+        assertThat(results.get(0).targetLanguage()).isEmpty();
     }
 
     @Test
-    void loadResultsAfter_invalidLanguageOrCreatedAt_skipsTheResultAndLogsOnlyItsId() {
-        Map<String, AttributeValue> klingon = item("2026-03-02T09:00:00Z", "bad-language");
-        klingon.put("targetLanguage", AttributeValue.fromS("klingon"));
-        stores.putResultItem(klingon);
+    void loadRecent_anUnknownLanguageOrAnUnreadableTime_isReturnedAsUnusableWithItsIdAndAReasonOnly() {
+        Map<String, AttributeValue> cantonese = item("2026-03-02T09:00:00Z", "bad-language");
+        cantonese.put("targetLanguage", AttributeValue.fromS("yue"));
+        stores.putResultItem(cantonese);
         put("2026-03-02T09:00:30 in the morning", "bad-time");
         put("2026-03-02T09:01:00+00:00", "offset");
 
-        try (CapturedLogs logs = CapturedLogs.capture("io.lessonpack")) {
-            assertThat(idsAfter(null, 10)).containsExactly("offset");
-            assertThat(logs.lines()).hasSize(2)
-                    .anySatisfy(l -> assertThat(l).contains("bad-language").contains("targetLanguage"))
-                    .anySatisfy(l -> assertThat(l).contains("bad-time").contains("createdAt"))
-                    .allSatisfy(l -> assertThat(l).doesNotContain("PIN").doesNotContain("klingon"));
-        }
+        AnalysisPage page = read(FROM, TO, 10);
+
+        assertThat(usable(page)).extracting(AnalysisResult::analysisId).containsExactly("offset");
+        assertThat(page.items()).filteredOn(StoredAnalysis.Unusable.class::isInstance).hasSize(2)
+                .anySatisfy(i -> assertThat((StoredAnalysis.Unusable) i).satisfies(x -> {
+                    assertThat(x.analysisId()).isEqualTo("bad-language");
+                    assertThat(x.reason()).contains("targetLanguage").doesNotContain("yue");
+                    assertThat(x.createdAt()).contains(Instant.parse("2026-03-02T09:00:00Z"));
+                }))
+                .anySatisfy(i -> assertThat((StoredAnalysis.Unusable) i).satisfies(x -> {
+                    assertThat(x.analysisId()).isEqualTo("bad-time");
+                    assertThat(x.key()).isEqualTo("2026-03-02T09:00:30 in the morning");
+                    assertThat(x.createdAt()).isEmpty();
+                }));
     }
 }

@@ -15,7 +15,6 @@ import io.lessonpack.domain.word.WordKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ class DynamoDbCallBudgetTest {
         assertThat(callsOf(s -> s.days.storeDraft(LEARNER, "t1", TestData.draft("x")))).isEqualTo(Map.of("UpdateItem", 1));
         assertThat(callsOf(s -> s.states.loadLearnerState(LEARNER, SPANISH))).isEqualTo(Map.of("GetItem", 1));
         assertThat(callsOf(s -> s.packages.loadPackage(PackageId.of("p-1")))).isEqualTo(Map.of("GetItem", 1));
-        assertThat(callsOf(s -> s.results.loadResultsAfter(LEARNER, Optional.of(now), 20))).isEqualTo(Map.of("Query", 1));
+        assertThat(callsOf(s -> s.results.loadRecent(LEARNER, now.minus(Duration.ofDays(1)), now, 500))).isEqualTo(Map.of("Query", 1));
         assertThat(callsOf(s -> s.curriculum.reviewCandidates(LEARNER, SPANISH, LessonDay.of(now), 100)))
                 .isEqualTo(Map.of("Query", 1));
         assertThat(callsOf(s -> s.curriculum.entries(LEARNER, SPANISH, Set.of(WordKey.of(SPANISH, "gato")))))
@@ -52,10 +51,10 @@ class DynamoDbCallBudgetTest {
         assertThat(callsOf(s -> s.curriculum.existingKeys(LEARNER, SPANISH, Set.of(WordKey.of(SPANISH, "gato")))))
                 .isEqualTo(Map.of("BatchGetItem", 1));
         assertThat(callsOf(s -> s.saver.commit(LEARNER, TestData.commit("t1", "s1", TestData.pkg("p-1", SPANISH, 1, now),
-                Optional.empty(), now.minusSeconds(1), CurriculumChange.none())))).isEqualTo(Map.of("TransactWriteItems", 1));
+                0, now.minusSeconds(1), CurriculumChange.none())))).isEqualTo(Map.of("TransactWriteItems", 1));
         assertThat(callsOf(s -> s.days.markPublished(LEARNER, "p-1:1"))).isEqualTo(Map.of("UpdateItem", 1));
         assertThat(callsOf(s -> s.days.release(LEARNER, "t1", now))).isEqualTo(Map.of("UpdateItem", 1));
-        assertThat(callsOf(s -> s.saver.skipResultsUpTo(LEARNER, SPANISH, Optional.empty(), now))).isEqualTo(Map.of("UpdateItem", 1));
+        assertThat(callsOf(s -> s.saver.recordAnalysisProgress(LEARNER, SPANISH, 0, TestData.progress(now)))).isEqualTo(Map.of("UpdateItem", 1));
         assertThat(callsOf(s -> s.packages.findPackage(LEARNER, SPANISH))).isEqualTo(Map.of("Query", 1, "GetItem", 1));
         assertThat(callsOf(s -> s.curriculum.entries(LEARNER, SPANISH, Set.of()))).isEmpty();
     }

@@ -12,7 +12,6 @@ import io.lessonpack.domain.learner.SessionId;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -120,7 +119,7 @@ class DynamoDbFailuresTest {
         Instant now = stores.clock.instant();
 
         assertThatThrownBy(() -> conflicting.saver.commit(LEARNER, TestData.commit("t", "s1",
-                TestData.pkg("p-1", SPANISH, 1, now), Optional.empty(), now.minusSeconds(1), CurriculumChange.none())))
+                TestData.pkg("p-1", SPANISH, 1, now), 0, now.minusSeconds(1), CurriculumChange.none())))
                 .isInstanceOf(StorageUnavailableException.class)
                 .hasMessageContaining("commit TransactWriteItems").hasMessageContaining("TransactionConflict");
     }

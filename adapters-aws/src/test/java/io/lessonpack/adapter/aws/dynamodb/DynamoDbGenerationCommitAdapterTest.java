@@ -11,6 +11,7 @@ import io.lessonpack.adapter.aws.event.PackageGeneratedEventJson;
 import io.lessonpack.adapter.aws.testing.CallCounter;
 import io.lessonpack.adapter.aws.testing.LocalDynamoDb;
 import io.lessonpack.application.port.out.ClaimResult;
+import io.lessonpack.application.port.out.AnalysisProgress;
 import io.lessonpack.application.port.out.CommitResult;
 import io.lessonpack.application.port.out.DayClaim;
 import io.lessonpack.application.port.out.GenerationCommit;
@@ -67,7 +68,7 @@ class DynamoDbGenerationCommitAdapterTest {
     private GenerationCommit firstLesson() {
         String token = claimToday("s1");
         LessonPackage pkg = TestData.pkg("p-1", SPANISH, 1, NOW);
-        GenerationCommit commit = TestData.commit(token, "s1", pkg, Optional.empty(), RESULT_AT, new CurriculumChange(
+        GenerationCommit commit = TestData.commit(token, "s1", pkg, 0, RESULT_AT, new CurriculumChange(
                 List.of(TestData.entry(SPANISH, "gato", TODAY), TestData.entry(SPANISH, "perro", TODAY)), List.of()));
         assertThat(stores.saver.commit(LEARNER, commit)).isEqualTo(CommitResult.COMMITTED);
         return commit;
@@ -93,8 +94,11 @@ class DynamoDbGenerationCommitAdapterTest {
         assertThat(language.get("packageId").s()).isEqualTo("p-1");
         assertThat(language.get("packageVersion").n()).isEqualTo("1");
         assertThat(language.get("updatedAt").s()).isEqualTo("2026-03-02T09:00:00Z");
-        assertThat(stores.states.loadLearnerState(LEARNER, MEXICAN_SPANISH))
-                .isEqualTo(new LearnerState(Optional.of(RESULT_AT), Optional.of(PackageId.of("p-1"))));
+        assertThat(language.get("analysisVersion").n()).isEqualTo("1");
+        assertThat(language.get("handledAnalyses").m())
+                .containsOnly(Map.entry(RESULT_AT.toString(), AttributeValue.fromS("2026-03-02T08:59:30.123456000Z")));
+        assertThat(stores.states.loadLearnerState(LEARNER, MEXICAN_SPANISH)).isEqualTo(new LearnerState(
+                Optional.of(RESULT_AT), Optional.of(PackageId.of("p-1")), Map.of(RESULT_AT.toString(), RESULT_AT), 1));
 
         Map<String, AttributeValue> gato = stores.stateItem(LEARNER, "WORD#es#1#gato");
         assertThat(gato.get("writing").s()).isEqualTo("gato");
@@ -143,7 +147,7 @@ class DynamoDbGenerationCommitAdapterTest {
         LessonPackage v2 = TestData.pkg("p-1", SPANISH, 2, now);
         Instant resultAt = Instant.parse("2026-03-03T08:00:00Z");
 
-        CommitResult result = stores.saver.commit(LEARNER, TestData.commit(token, "s2", v2, Optional.of(RESULT_AT),
+        CommitResult result = stores.saver.commit(LEARNER, TestData.commit(token, "s2", v2, 1,
                 resultAt, new CurriculumChange(List.of(TestData.entry(SPANISH, "casa", LessonDay.of(now))), List.of(gato))));
 
         assertThat(result).isEqualTo(CommitResult.COMMITTED);
@@ -166,7 +170,7 @@ class DynamoDbGenerationCommitAdapterTest {
         claimToday("s2");
         LessonPackage pkg = TestData.pkg("p-1", SPANISH, 1, NOW);
 
-        CommitResult result = stores.saver.commit(LEARNER, TestData.commit(token, "s1", pkg, Optional.empty(), RESULT_AT,
+        CommitResult result = stores.saver.commit(LEARNER, TestData.commit(token, "s1", pkg, 0, RESULT_AT,
                 new CurriculumChange(List.of(TestData.entry(SPANISH, "gato", TODAY)), List.of())));
 
         assertThat(result).isEqualTo(CommitResult.CLAIM_LOST);
@@ -177,7 +181,7 @@ class DynamoDbGenerationCommitAdapterTest {
     void commit_withoutAnyClaim_isClaimLost() {
         LessonPackage pkg = TestData.pkg("p-1", SPANISH, 1, NOW);
 
-        assertThat(stores.saver.commit(LEARNER, TestData.commit("never-claimed", "s1", pkg, Optional.empty(), RESULT_AT,
+        assertThat(stores.saver.commit(LEARNER, TestData.commit("never-claimed", "s1", pkg, 0, RESULT_AT,
                 CurriculumChange.none()))).isEqualTo(CommitResult.CLAIM_LOST);
         assertNothingCommitted();
     }
@@ -188,7 +192,7 @@ class DynamoDbGenerationCommitAdapterTest {
         stores.putPackageItem(PackageItems.item(TestData.pkg("p-1", SPANISH, 1, NOW)));
 
         CommitResult result = stores.saver.commit(LEARNER, TestData.commit(token, "s1", TestData.pkg("p-1", SPANISH, 1, NOW),
-                Optional.empty(), RESULT_AT, CurriculumChange.none()));
+                0, RESULT_AT, CurriculumChange.none()));
 
         assertThat(result).isEqualTo(CommitResult.STALE_PACKAGE);
         assertThat(stores.stateItem(LEARNER, "LAST_LESSON_DAY")).containsKey("claimToken").doesNotContainKey("lastLessonDate");
@@ -202,38 +206,40 @@ class DynamoDbGenerationCommitAdapterTest {
         String token = claimToday("s2");
 
         CommitResult result = stores.saver.commit(LEARNER, TestData.commit(token, "s2",
-                TestData.pkg("p-1", SPANISH, 2, stores.clock.instant()), Optional.of(RESULT_AT), RESULT_AT.plusSeconds(60),
+                TestData.pkg("p-1", SPANISH, 2, stores.clock.instant()), 1, RESULT_AT.plusSeconds(60),
                 CurriculumChange.none()));
 
         assertThat(result).isEqualTo(CommitResult.STALE_PACKAGE);
     }
 
     @Test
-    void commit_lastProcessedAtMovedMeanwhile_isStaleState() {
+    void commit_analysisProgressRecordedMeanwhile_isStaleState() {
         String token = claimToday("s1");
-        stores.saver.skipResultsUpTo(LEARNER, SPANISH, Optional.empty(), RESULT_AT.minusSeconds(1));
+        assertThat(stores.saver.recordAnalysisProgress(LEARNER, SPANISH, 0, TestData.progress(RESULT_AT.minusSeconds(1))))
+                .isTrue();
 
         CommitResult result = stores.saver.commit(LEARNER, TestData.commit(token, "s1", TestData.pkg("p-1", SPANISH, 1, NOW),
-                Optional.empty(), RESULT_AT, CurriculumChange.none()));
+                0, RESULT_AT, CurriculumChange.none()));
 
         assertThat(result).isEqualTo(CommitResult.STALE_STATE);
         assertThat(stores.packageItem("p-1")).isEmpty();
+        assertThat(stores.states.loadLearnerState(LEARNER, SPANISH).lastProcessedAt()).contains(RESULT_AT.minusSeconds(1));
     }
 
     @Test
-    void commit_previousLastProcessedAtStoredInAnotherIsoSpelling_stillMatches() {
+    void commit_languageItemFromBeforeProgressVersions_countsAsVersionZero() {
         String token = claimToday("s1");
         Instant previous = Instant.parse("2026-03-01T10:00:00.100Z");
         stores.putStateItem(Map.of("PK", AttributeValue.fromS("USER#learner-1"), "SK", AttributeValue.fromS("LANGUAGE#es"),
                 "lastProcessedAt", AttributeValue.fromS("2026-03-01T10:00:00.1+00:00")));
-        assertThat(stores.states.loadLearnerState(LEARNER, SPANISH).lastProcessedAt()).contains(previous);
-        stores.putStateItem(Map.of("PK", AttributeValue.fromS("USER#learner-1"), "SK", AttributeValue.fromS("LANGUAGE#es"),
-                "lastProcessedAt", AttributeValue.fromS("2026-03-01T10:00:00.100+00:00")));
+        assertThat(stores.states.loadLearnerState(LEARNER, SPANISH))
+                .isEqualTo(new LearnerState(Optional.of(previous), Optional.empty(), Map.of(), 0));
 
         CommitResult result = stores.saver.commit(LEARNER, TestData.commit(token, "s1", TestData.pkg("p-1", SPANISH, 1, NOW),
-                Optional.of(previous), RESULT_AT, CurriculumChange.none()));
+                0, RESULT_AT, CurriculumChange.none()));
 
         assertThat(result).isEqualTo(CommitResult.COMMITTED);
+        assertThat(stores.states.loadLearnerState(LEARNER, SPANISH).analysisVersion()).isEqualTo(1);
     }
 
     @Test
@@ -242,7 +248,7 @@ class DynamoDbGenerationCommitAdapterTest {
         stores.putStateItem(CurriculumItems.wordItem(LEARNER, TestData.entry(SPANISH, "perro", LessonDay.parse("2026-03-01"))));
 
         CommitResult result = stores.saver.commit(LEARNER, TestData.commit(token, "s1", TestData.pkg("p-1", SPANISH, 1, NOW),
-                Optional.empty(), RESULT_AT, new CurriculumChange(
+                0, RESULT_AT, new CurriculumChange(
                         List.of(TestData.entry(SPANISH, "gato", TODAY), TestData.entry(SPANISH, "perro", TODAY)), List.of())));
 
         assertThat(result).isEqualTo(CommitResult.STALE_STATE);
@@ -255,7 +261,7 @@ class DynamoDbGenerationCommitAdapterTest {
         RecordingInterceptor recorder = new RecordingInterceptor();
         DynamoDbStores recorded = stores.withClient(LocalDynamoDb.client(recorder));
         String token = claimToday("s1");
-        GenerationCommit commit = TestData.commit(token, "s1", TestData.pkg("p-1", SPANISH, 1, NOW), Optional.empty(),
+        GenerationCommit commit = TestData.commit(token, "s1", TestData.pkg("p-1", SPANISH, 1, NOW), 0,
                 RESULT_AT, new CurriculumChange(List.of(TestData.entry(SPANISH, "gato", TODAY)), List.of()));
 
         assertThat(recorded.saver.commit(LEARNER, commit)).isEqualTo(CommitResult.COMMITTED);
@@ -298,7 +304,7 @@ class DynamoDbGenerationCommitAdapterTest {
         CurriculumEntry dog = CurriculumEntry.introduced(WordKey.of(JAPANESE, "犬"), "犬", "ネコ", "not a cat", TODAY);
 
         CommitResult result = stores.saver.commit(LEARNER, TestData.commit(token, "s1", TestData.pkg("p-ja", JAPANESE, 1, NOW),
-                Optional.empty(), RESULT_AT, new CurriculumChange(List.of(bridge, chopsticks, cat, dog), List.of())));
+                0, RESULT_AT, new CurriculumChange(List.of(bridge, chopsticks, cat, dog), List.of())));
 
         assertThat(result).isEqualTo(CommitResult.COMMITTED);
         List<Map<String, AttributeValue>> readings = stores.stateItems(LEARNER, "READING#");
@@ -317,7 +323,7 @@ class DynamoDbGenerationCommitAdapterTest {
         IntStream.range(0, 96).forEach(i -> updated.add(TestData.entry(SPANISH, "palabra" + i, TODAY)));
 
         assertThatThrownBy(() -> counted.saver.commit(LEARNER, TestData.commit("t", "s1", TestData.pkg("p-1", SPANISH, 1, NOW),
-                Optional.empty(), RESULT_AT, new CurriculumChange(List.of(), updated))))
+                0, RESULT_AT, new CurriculumChange(List.of(), updated))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("101 writes");
         assertThat(calls.total()).isZero();
     }
@@ -327,37 +333,57 @@ class DynamoDbGenerationCommitAdapterTest {
         CurriculumEntry gato = TestData.entry(SPANISH, "gato", TODAY);
 
         assertThatThrownBy(() -> stores.saver.commit(LEARNER, TestData.commit("t", "s1", TestData.pkg("p-1", SPANISH, 1, NOW),
-                Optional.empty(), RESULT_AT, new CurriculumChange(List.of(gato), List.of(gato)))))
+                0, RESULT_AT, new CurriculumChange(List.of(gato), List.of(gato)))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("twice");
     }
 
     @Test
-    void skipResultsUpTo_onlyMovesLastProcessedAtForward() {
-        Instant t1 = Instant.parse("2026-03-02T09:10:00Z");
-        Instant t0 = Instant.parse("2026-03-02T09:09:59.999Z");
-        Instant t2 = Instant.parse("2026-03-02T09:10:00.5Z");
+    void recordAnalysisProgress_writesTheProgressAndCountsTheVersion() {
+        Instant t1 = Instant.parse("2026-03-02T09:10:00.5Z");
+        AnalysisProgress progress = new AnalysisProgress(t1, Map.of("k1", t1, "k0", t1.minusSeconds(60)));
 
-        stores.saver.skipResultsUpTo(LEARNER, SPANISH, Optional.empty(), t1);
-        assertThat(stores.states.loadLearnerState(LEARNER, SPANISH).lastProcessedAt()).contains(t1);
-        stores.saver.skipResultsUpTo(LEARNER, SPANISH, Optional.of(t1), t0);
-        assertThat(stores.states.loadLearnerState(LEARNER, SPANISH).lastProcessedAt()).contains(t1);
-        stores.saver.skipResultsUpTo(LEARNER, SPANISH, Optional.of(t1), t1);
-        assertThat(stores.states.loadLearnerState(LEARNER, SPANISH).lastProcessedAt()).contains(t1);
-        stores.saver.skipResultsUpTo(LEARNER, SPANISH, Optional.of(t1), t2);
-        assertThat(stores.states.loadLearnerState(LEARNER, SPANISH).lastProcessedAt()).contains(t2);
-        assertThat(stores.stateItem(LEARNER, "LANGUAGE#es").get("lastProcessedAt").s())
-                .isEqualTo("2026-03-02T09:10:00.500000000Z");
+        assertThat(stores.saver.recordAnalysisProgress(LEARNER, SPANISH, 0, progress)).isTrue();
+
+        assertThat(stores.states.loadLearnerState(LEARNER, SPANISH))
+                .isEqualTo(new LearnerState(Optional.of(t1), Optional.empty(), progress.handled(), 1));
+        Map<String, AttributeValue> item = stores.stateItem(LEARNER, "LANGUAGE#es");
+        assertThat(item.get("lastProcessedAt").s()).isEqualTo("2026-03-02T09:10:00.500000000Z");
+        assertThat(item.get("language").s()).isEqualTo("es");
     }
 
     @Test
-    void skipResultsUpTo_keepsThePackageOfTheLanguage() {
+    void recordAnalysisProgress_afterAnotherWriter_writesNothingAndSaysSo() {
+        Instant t1 = Instant.parse("2026-03-02T09:10:00Z");
+        assertThat(stores.saver.recordAnalysisProgress(LEARNER, SPANISH, 0, TestData.progress(t1))).isTrue();
+
+        assertThat(stores.saver.recordAnalysisProgress(LEARNER, SPANISH, 0, TestData.progress(t1.plusSeconds(5))))
+                .isFalse();
+        assertThat(stores.states.loadLearnerState(LEARNER, SPANISH).lastProcessedAt()).contains(t1);
+
+        assertThat(stores.saver.recordAnalysisProgress(LEARNER, SPANISH, 1, TestData.progress(t1.plusSeconds(5))))
+                .isTrue();
+        assertThat(stores.states.loadLearnerState(LEARNER, SPANISH).analysisVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void recordAnalysisProgress_keepsThePackageOfTheLanguage() {
         firstLesson();
 
-        stores.saver.skipResultsUpTo(LEARNER, MEXICAN_SPANISH, Optional.of(RESULT_AT), RESULT_AT.plusSeconds(1));
+        assertThat(stores.saver.recordAnalysisProgress(LEARNER, MEXICAN_SPANISH, 1,
+                TestData.progress(RESULT_AT.plusSeconds(1)))).isTrue();
 
-        assertThat(stores.states.loadLearnerState(LEARNER, SPANISH))
-                .isEqualTo(new LearnerState(Optional.of(RESULT_AT.plusSeconds(1)), Optional.of(PackageId.of("p-1"))));
-        assertThat(stores.stateItem(LEARNER, "LANGUAGE#es").get("language").s()).isEqualTo("es");
+        assertThat(stores.states.loadLearnerState(LEARNER, SPANISH)).isEqualTo(new LearnerState(
+                Optional.of(RESULT_AT.plusSeconds(1)), Optional.of(PackageId.of("p-1")),
+                Map.of(RESULT_AT.plusSeconds(1).toString(), RESULT_AT.plusSeconds(1)), 2));
+    }
+
+    @Test
+    void loadLearnerState_handledAnalysesNotAMap_failsNamingTheItem() {
+        stores.putStateItem(Map.of("PK", AttributeValue.fromS("USER#learner-1"), "SK", AttributeValue.fromS("LANGUAGE#es"),
+                "handledAnalyses", AttributeValue.fromS("k1")));
+
+        assertThatThrownBy(() -> stores.states.loadLearnerState(LEARNER, SPANISH))
+                .isInstanceOf(UnreadableItemException.class).hasMessageContaining("LANGUAGE#es");
     }
 
     @Test

@@ -17,7 +17,6 @@ import io.lessonpack.domain.lesson.LessonPackage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -40,7 +39,7 @@ class DynamoDbLessonDayAdapterTest {
     /** Commits a lesson for today under {@code token}, as a generation would. */
     private void commitLessonToday(String token, String session) {
         LessonPackage pkg = TestData.pkg("p-1", SPANISH, 1, stores.clock.instant());
-        assertThat(stores.saver.commit(LEARNER, TestData.commit(token, session, pkg, Optional.empty(),
+        assertThat(stores.saver.commit(LEARNER, TestData.commit(token, session, pkg, 0,
                 stores.clock.instant().minusSeconds(60), CurriculumChange.none()))).isEqualTo(CommitResult.COMMITTED);
     }
 

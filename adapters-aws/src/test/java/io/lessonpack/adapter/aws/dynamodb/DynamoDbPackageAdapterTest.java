@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -42,9 +41,10 @@ class DynamoDbPackageAdapterTest {
         String token = UUID.randomUUID().toString();
         assertThat(stores.days.claim(new DayClaim(pkg.userId(), LessonDay.of(now), SessionId.of(session), pkg.language(),
                 token, now, now.plus(Duration.ofMinutes(3))))).isInstanceOf(ClaimResult.Claimed.class);
-        Optional<Instant> previous = stores.states.loadLearnerState(pkg.userId(), pkg.language()).lastProcessedAt();
+        long analysisVersion = stores.states.loadLearnerState(pkg.userId(), pkg.language()).analysisVersion();
         assertThat(stores.saver.commit(pkg.userId(), new io.lessonpack.application.port.out.GenerationCommit(token,
-                pkg.lessonDate(), pkg, pkg.version() - 1, previous, now.minusSeconds(30), CurriculumChange.none(),
+                pkg.lessonDate(), pkg, pkg.version() - 1, analysisVersion, TestData.progress(now.minusSeconds(30)),
+                CurriculumChange.none(),
                 TestData.record(session), io.lessonpack.application.port.out.PackageGeneratedEvent.of(pkg))))
                 .isEqualTo(CommitResult.COMMITTED);
     }

@@ -1,5 +1,6 @@
 package io.lessonpack.adapter.aws.dynamodb;
 
+import io.lessonpack.application.port.out.AnalysisProgress;
 import io.lessonpack.application.port.out.AuthorUsage;
 import io.lessonpack.application.port.out.AuthoredDraft;
 import io.lessonpack.application.port.out.GenerationCommit;
@@ -23,6 +24,7 @@ import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -84,10 +86,18 @@ final class TestData {
                 1, false, 2, 2, 3);
     }
 
-    /** A commit of {@code pkg} (version expectedVersion + 1) under {@code token}, with these curriculum changes. */
-    static GenerationCommit commit(String token, String session, LessonPackage pkg, Optional<Instant> previous,
+    /**
+     * A commit of {@code pkg} (version expectedVersion + 1) under {@code token}, with these curriculum
+     * changes, moving the analysis watermark to {@code lastProcessedAt} with the one result at that time handled.
+     */
+    static GenerationCommit commit(String token, String session, LessonPackage pkg, long expectedAnalysisVersion,
             Instant lastProcessedAt, CurriculumChange change) {
-        return new GenerationCommit(token, pkg.lessonDate(), pkg, pkg.version() - 1, previous, lastProcessedAt, change,
-                record(session), PackageGeneratedEvent.of(pkg));
+        return new GenerationCommit(token, pkg.lessonDate(), pkg, pkg.version() - 1, expectedAnalysisVersion,
+                progress(lastProcessedAt), change, record(session), PackageGeneratedEvent.of(pkg));
+    }
+
+    /** Analysis progress up to {@code lastProcessedAt}, with the one result at that time handled. */
+    static AnalysisProgress progress(Instant lastProcessedAt) {
+        return new AnalysisProgress(lastProcessedAt, Map.of(lastProcessedAt.toString(), lastProcessedAt));
     }
 }

@@ -3,39 +3,36 @@ package io.lessonpack.application.port.out;
 import io.lessonpack.domain.curriculum.CurriculumChange;
 import io.lessonpack.domain.daily.LessonDay;
 import io.lessonpack.domain.lesson.LessonPackage;
-import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Everything one generation writes, committed all together or not at all: the package (optimistic
- * version check), the learner's lastProcessedAt (forward only), the lesson day (set, and the claim
- * cleared), the curriculum changes (new words only if absent), the processed-session marker, the
- * run record and the event to publish.
+ * version check), the learner's analysis progress (optimistic check), the lesson day (set, and the
+ * claim cleared), the curriculum changes (new words only if absent), the processed-session marker,
+ * the run record and the event to publish.
  *
- * @param claimToken            the attempt's claim; the commit fails if it was taken over
- * @param expectedVersion       the package version read (0 when creating the package)
- * @param previousProcessedAt   the lastProcessedAt read; the commit fails if it moved meanwhile
- * @param lastProcessedAt       the new lastProcessedAt: the newest analysis result consumed
+ * @param claimToken              the attempt's claim; the commit fails if it was taken over
+ * @param expectedVersion         the package version read (0 when creating the package)
+ * @param expectedAnalysisVersion the analysis progress version read; the commit fails if it moved meanwhile
+ * @param analysis                the analysis progress after this lesson
  */
 public record GenerationCommit(String claimToken, LessonDay day, LessonPackage lessonPackage, long expectedVersion,
-        Optional<Instant> previousProcessedAt, Instant lastProcessedAt, CurriculumChange curriculumChange,
+        long expectedAnalysisVersion, AnalysisProgress analysis, CurriculumChange curriculumChange,
         GenerationRecord record, PackageGeneratedEvent event) {
 
     public GenerationCommit {
         Objects.requireNonNull(claimToken, "claimToken");
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(lessonPackage, "lessonPackage");
-        Objects.requireNonNull(previousProcessedAt, "previousProcessedAt");
-        Objects.requireNonNull(lastProcessedAt, "lastProcessedAt");
+        Objects.requireNonNull(analysis, "analysis");
         Objects.requireNonNull(curriculumChange, "curriculumChange");
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(event, "event");
         if (lessonPackage.version() != expectedVersion + 1) {
             throw new IllegalArgumentException("the committed version must follow the expected one");
         }
-        if (previousProcessedAt.isPresent() && !lastProcessedAt.isAfter(previousProcessedAt.get())) {
-            throw new IllegalArgumentException("lastProcessedAt only moves forward");
+        if (expectedAnalysisVersion < 0) {
+            throw new IllegalArgumentException("expectedAnalysisVersion is not negative");
         }
     }
 }

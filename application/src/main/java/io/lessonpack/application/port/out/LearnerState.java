@@ -2,16 +2,32 @@ package io.lessonpack.application.port.out;
 
 import io.lessonpack.domain.lesson.PackageId;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the service remembers per (learner, language): up to when analysis results were consumed,
- * and the learner's package for the language.
+ * What the service remembers per (learner, language): how far their analysis results were handled,
+ * and their package for the language.
+ *
+ * @param lastProcessedAt  the analysis watermark ({@link AnalysisProgress}); empty when none was handled
+ * @param handledAnalyses  results used or passed over within the look-back, by the table's key
+ * @param analysisVersion  counts the writes of the analysis progress; a write expects the one it read
  */
-public record LearnerState(Optional<Instant> lastProcessedAt, Optional<PackageId> packageId) {
+public record LearnerState(Optional<Instant> lastProcessedAt, Optional<PackageId> packageId,
+        Map<String, Instant> handledAnalyses, long analysisVersion) {
+
+    public LearnerState {
+        Objects.requireNonNull(lastProcessedAt, "lastProcessedAt");
+        Objects.requireNonNull(packageId, "packageId");
+        handledAnalyses = Map.copyOf(handledAnalyses);
+        if (analysisVersion < 0) {
+            throw new IllegalArgumentException("analysisVersion is not negative");
+        }
+    }
 
     /** A learner never seen in this language. */
     public static LearnerState none() {
-        return new LearnerState(Optional.empty(), Optional.empty());
+        return new LearnerState(Optional.empty(), Optional.empty(), Map.of(), 0);
     }
 }

@@ -1,17 +1,15 @@
 package io.lessonpack.application.port.out;
 
-import io.lessonpack.domain.evidence.AnalysisResult;
 import io.lessonpack.domain.learner.UserId;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /** Reads the analysis service's results for a learner. */
 public interface LoadAnalysisResultsPort {
 
     /**
-     * The learner's results created strictly after {@code after} (all of them when empty), oldest
-     * first, at most {@code limit}. Results of every language are returned; the domain filters.
+     * The learner's results created from {@code from} to {@code to}, newest first, at most
+     * {@code maxItems}: every language's, usable or not (the caller decides what applies).
+     * Implementations bound what one item may cost to read (its lists and texts are capped).
      */
-    List<AnalysisResult> loadResultsAfter(UserId userId, Optional<Instant> after, int limit);
+    AnalysisPage loadRecent(UserId userId, Instant from, Instant to, int maxItems);
 }

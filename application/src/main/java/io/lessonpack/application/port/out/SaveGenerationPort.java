@@ -2,8 +2,6 @@ package io.lessonpack.application.port.out;
 
 import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.word.Language;
-import java.time.Instant;
-import java.util.Optional;
 
 /** Saves what a generation produced, atomically. */
 public interface SaveGenerationPort {
@@ -12,8 +10,11 @@ public interface SaveGenerationPort {
     CommitResult commit(UserId userId, GenerationCommit commit);
 
     /**
-     * Moves lastProcessedAt forward past results that hold nothing for this language, so that they
-     * are not read again; does nothing when it already moved past {@code to}.
+     * Records how far the learner's analysis results were handled in {@code language} without a
+     * lesson (results of no use to it were passed over), so they are not read and logged again.
+     *
+     * @return false when the progress moved meanwhile (another writer), in which case nothing was written
      */
-    void skipResultsUpTo(UserId userId, Language language, Optional<Instant> from, Instant to);
+    boolean recordAnalysisProgress(UserId userId, Language language, long expectedAnalysisVersion,
+            AnalysisProgress progress);
 }
