@@ -81,8 +81,13 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
         }
     }
 
-    private record DayRecord(LessonDay lastLessonDay, Claim claim, PackageGeneratedEvent unpublished) {
-        static final DayRecord EMPTY = new DayRecord(null, null, null);
+    /** {@code unpublished}: the saved events still to publish, by event id. */
+    private record DayRecord(LessonDay lastLessonDay, Claim claim, Map<String, PackageGeneratedEvent> unpublished) {
+        static final DayRecord EMPTY = new DayRecord(null, null, Map.of());
+
+        DayRecord {
+            unpublished = Map.copyOf(unpublished);
+        }
     }
 
     /**
@@ -100,7 +105,7 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
     public synchronized LessonDayStatus status(UserId userId, SessionId sessionId) {
         DayRecord day = days.getOrDefault(userId, DayRecord.EMPTY);
         return new LessonDayStatus(Optional.ofNullable(day.lastLessonDay()),
-                generatedSessions.contains(new SessionKey(userId, sessionId)), Optional.ofNullable(day.unpublished()));
+                generatedSessions.contains(new SessionKey(userId, sessionId)), List.copyOf(day.unpublished().values()));
     }
 
     @Override
@@ -145,8 +150,10 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
     @Override
     public synchronized void markPublished(UserId userId, String eventId) {
         DayRecord day = days.get(userId);
-        if (day != null && day.unpublished() != null && day.unpublished().eventId().equals(eventId)) {
-            days.put(userId, new DayRecord(day.lastLessonDay(), day.claim(), null));
+        if (day != null && day.unpublished().containsKey(eventId)) {
+            Map<String, PackageGeneratedEvent> unpublished = new HashMap<>(day.unpublished());
+            unpublished.remove(eventId);
+            days.put(userId, new DayRecord(day.lastLessonDay(), day.claim(), unpublished));
         }
     }
 
@@ -238,7 +245,9 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
         commit.curriculumChange().updated().forEach(e -> curriculum.put(e.key(), e));
         commit.curriculumChange().added().forEach(e -> curriculum.put(e.key(), e));
         generatedSessions.add(new SessionKey(userId, commit.record().sessionId()));
-        days.put(userId, new DayRecord(commit.day(), null, commit.event()));
+        Map<String, PackageGeneratedEvent> unpublished = new HashMap<>(day.unpublished());
+        unpublished.put(commit.event().eventId(), commit.event());
+        days.put(userId, new DayRecord(commit.day(), null, unpublished));
         runs.add(commit.record());
         return CommitResult.COMMITTED;
     }

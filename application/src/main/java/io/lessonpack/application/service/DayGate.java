@@ -11,6 +11,7 @@ import io.lessonpack.application.port.out.ClaimLessonDayPort;
 import io.lessonpack.application.port.out.ClaimResult;
 import io.lessonpack.application.port.out.DayClaim;
 import io.lessonpack.application.port.out.LessonDayStatus;
+import io.lessonpack.application.port.out.PackageGeneratedEvent;
 import io.lessonpack.application.port.out.LoadLessonDayPort;
 import io.lessonpack.domain.daily.DailyLessonRule;
 import io.lessonpack.domain.daily.LessonDay;
@@ -101,8 +102,10 @@ final class DayGate {
         UserId user = command.userId();
         LessonDay today = LessonDay.of(now);
         LessonDayStatus status = days.status(user, command.sessionId());
-        if (status.unpublishedEvent().isPresent() && !relay.relay(user, status.unpublishedEvent().get())) {
-            return refused(new Failed(FailureReason.PUBLISH_FAILED, "an earlier lesson's event is still unpublished"));
+        for (PackageGeneratedEvent event : status.unpublishedEvents()) {
+            if (!relay.relay(user, event)) {
+                return refused(new Failed(FailureReason.PUBLISH_FAILED, "an earlier lesson's event is still unpublished"));
+            }
         }
         if (status.sessionAlreadyGenerated()) {
             return refused(new Skipped(SkipReason.ALREADY_PROCESSED, "this session already produced its lesson"));

@@ -905,6 +905,34 @@ class GenerateDailyPackageServiceTest {
         }
 
         @Test
+        void generate_aroundMidnightWithSnsFailing_bothLessonsEventsAreKeptAndEachPublishedOnce() {
+            GenerationFixture f = GenerationFixture.startingAt(Instant.parse("2025-03-03T23:59:50Z"));
+            GenerateDailyPackageCommand beforeMidnight = f.session("s1");
+            Instant afterMidnight = f.clock().advance(Duration.ofSeconds(15));
+            GenerateDailyPackageCommand nextDay = f.command("s2");
+            f.publisher().failNext(2);
+            // s2 has read the learner's status (nothing unpublished) when s1, on an instance whose clock
+            // runs ten seconds behind, saves yesterday's lesson and fails to announce it.
+            f.lessonDays().beforeNextClaim(() -> {
+                f.clock().set(afterMidnight.minusSeconds(10));
+                failed(f.generate(beforeMidnight), FailureReason.PUBLISH_FAILED);
+                f.clock().set(afterMidnight);
+                f.addAnalysisFor(nextDay);
+            });
+
+            failed(f.generate(nextDay), FailureReason.PUBLISH_FAILED);
+
+            assertThat(f.packages()).singleElement().extracting(LessonPackage::version).isEqualTo(2L);
+            String id = f.packages().get(0).id().value();
+            assertThat(f.store().status(LEARNER, beforeMidnight.sessionId()).unpublishedEvents())
+                    .extracting(PackageGeneratedEvent::eventId).containsExactly(id + ":1", id + ":2");
+            skipped(f.generate(nextDay), SkipReason.ALREADY_PROCESSED);
+            skipped(f.generate(beforeMidnight), SkipReason.ALREADY_PROCESSED);
+            assertThat(f.publishedEvents()).extracting(PackageGeneratedEvent::eventId).containsExactly(id + ":1", id + ":2");
+            assertThat(f.store().status(LEARNER, nextDay.sessionId()).unpublishedEvents()).isEmpty();
+        }
+
+        @Test
         void generate_processDiesHoldingTheClaim_duplicatesFailUntilTheLeaseEndsThenTheSessionResumesItsDraft() {
             GenerationFixture f = GenerationFixture.create();
             f.lessonDays().dropReleases(true);

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Wraps the claim and checkpoint ports of a store, records the claims made through them, and can model a process that
@@ -31,6 +32,7 @@ public final class CrashingLessonDays implements ClaimLessonDayPort, DraftCheckp
     private final List<ClaimResult> claimResults = new CopyOnWriteArrayList<>();
     private final AtomicInteger releases = new AtomicInteger();
     private final AtomicInteger storedDrafts = new AtomicInteger();
+    private final AtomicReference<Runnable> beforeNextClaim = new AtomicReference<>();
 
     public <T extends ClaimLessonDayPort & DraftCheckpointPort> CrashingLessonDays(T delegate) {
         Objects.requireNonNull(delegate, "delegate");
@@ -44,8 +46,21 @@ public final class CrashingLessonDays implements ClaimLessonDayPort, DraftCheckp
         return this;
     }
 
+    /**
+     * Runs {@code action} once, just before the next claim reaches the store: the window, after an
+     * attempt read the learner's status, in which another process can save a lesson.
+     */
+    public CrashingLessonDays beforeNextClaim(Runnable action) {
+        beforeNextClaim.set(Objects.requireNonNull(action, "action"));
+        return this;
+    }
+
     @Override
     public ClaimResult claim(DayClaim claim) {
+        Runnable action = beforeNextClaim.getAndSet(null);
+        if (action != null) {
+            action.run();
+        }
         claims.add(claim);
         ClaimResult result = claimDelegate.claim(claim);
         claimResults.add(result);

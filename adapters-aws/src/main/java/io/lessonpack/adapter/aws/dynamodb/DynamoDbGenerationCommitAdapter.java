@@ -12,8 +12,6 @@ import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.CLAIM_SESSION_ID;
 import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.CLAIM_TOKEN;
 import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.LAST_LESSON_DATE;
 import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.LAST_LESSON_SESSION_ID;
-import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.PENDING_EVENT;
-import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.PENDING_EVENT_ID;
 import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.UPDATED_AT;
 
 import io.lessonpack.adapter.aws.event.PackageGeneratedEventJson;
@@ -57,8 +55,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * day, the curriculum, the session marker, the run record and the event to publish are written all
  * together or not at all. The items, in this order (a cancellation's reasons are read by index):
  * <ol start="0">
- *   <li>{@code LAST_LESSON_DAY}: set the lesson date, the pending event and its id; remove the
- *       claim and its draft. Condition: the claim token is ours and no lesson is saved for the day
+ *   <li>{@code LAST_LESSON_DAY}: set the lesson date and the pending event in an attribute of its
+ *       own (events saved before and still unpublished stay); remove the claim and its draft. Condition: the claim token is ours and no lesson is saved for the day
  *       or later. Failed: {@link CommitResult#CLAIM_LOST}.</li>
  *   <li>The package (packages table), an UpdateItem that SETs only our attributes. Condition: the
  *       item does not exist (expected version 0) or has the expected version.
@@ -156,16 +154,16 @@ public final class DynamoDbGenerationCommitAdapter implements SaveGenerationPort
                 .tableName(tables.stateTable())
                 .key(StateKeys.lastLessonDay(userId))
                 .updateExpression("SET " + LAST_LESSON_DATE + " = :day, " + LAST_LESSON_SESSION_ID + " = :session, "
-                        + PENDING_EVENT + " = :event, " + PENDING_EVENT_ID + " = :eventId, " + UPDATED_AT + " = :updatedAt"
+                        + "#event = :event, " + UPDATED_AT + " = :updatedAt"
                         + " REMOVE " + String.join(", ", CLAIM_DAY, CLAIM_SESSION_ID, CLAIM_TOKEN, CLAIM_LANGUAGE,
                                 CLAIM_LEASE_EXPIRES_AT, CLAIM_DRAFT, CLAIM_DRAFT_SESSION_ID))
                 .conditionExpression(CLAIM_TOKEN + " = :token AND (attribute_not_exists(" + LAST_LESSON_DATE + ") OR "
                         + LAST_LESSON_DATE + " < :day)")
+                .expressionAttributeNames(Map.of("#event", LessonDayItem.pendingEvent(commit.event().eventId())))
                 .expressionAttributeValues(Map.of(
                         ":day", s(commit.day().toString()),
                         ":session", s(commit.record().sessionId().value()),
                         ":event", s(PackageGeneratedEventJson.toJson(commit.event())),
-                        ":eventId", s(commit.event().eventId()),
                         ":updatedAt", s(Instants.iso(now)),
                         ":token", s(commit.claimToken())))
                 .build()).build();

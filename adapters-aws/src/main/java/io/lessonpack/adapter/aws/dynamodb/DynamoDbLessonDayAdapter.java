@@ -10,8 +10,9 @@ import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.CLAIM_LEASE_EXPIR
 import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.CLAIM_SESSION_ID;
 import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.CLAIM_TOKEN;
 import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.LAST_LESSON_DATE;
-import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.PENDING_EVENT;
-import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.PENDING_EVENT_ID;
+import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.LEGACY_PENDING_EVENT;
+import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.LEGACY_PENDING_EVENT_ID;
+import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.PENDING_EVENT_PREFIX;
 import static io.lessonpack.adapter.aws.dynamodb.LessonDayItem.UPDATED_AT;
 
 import io.lessonpack.adapter.aws.event.PackageGeneratedEventJson;
@@ -32,6 +33,7 @@ import java.lang.System.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,7 +92,7 @@ public final class DynamoDbLessonDayAdapter
                 List.of(StateKeys.lastLessonDay(userId), StateKeys.key(userId, sessionSk)), true);
         Map<String, AttributeValue> day = withSortKey(items, StateKeys.LAST_LESSON_DAY).orElse(Map.of());
         boolean generated = withSortKey(items, sessionSk).filter(this::notExpired).isPresent();
-        return new LessonDayStatus(lastLessonDay(userId, day), generated, unpublishedEvent(userId, day));
+        return new LessonDayStatus(lastLessonDay(userId, day), generated, unpublishedEvents(userId, day));
     }
 
     private static Optional<Map<String, AttributeValue>> withSortKey(List<Map<String, AttributeValue>> items, String sk) {
@@ -111,12 +113,25 @@ public final class DynamoDbLessonDayAdapter
         }
     }
 
-    private Optional<PackageGeneratedEvent> unpublishedEvent(UserId userId, Map<String, AttributeValue> day) {
+    private List<PackageGeneratedEvent> unpublishedEvents(UserId userId, Map<String, AttributeValue> day) {
+        List<PackageGeneratedEvent> events = new ArrayList<>();
+        day.forEach((name, value) -> {
+            if (name.startsWith(PENDING_EVENT_PREFIX) || name.equals(LEGACY_PENDING_EVENT)) {
+                events.add(event(userId, name, value));
+            }
+        });
+        return events;
+    }
+
+    private PackageGeneratedEvent event(UserId userId, String attribute, AttributeValue value) {
         try {
-            return Attributes.string(day, PENDING_EVENT).map(PackageGeneratedEventJson::fromJson);
+            if (value.s() == null) {
+                throw new IllegalArgumentException("not a string");
+            }
+            return PackageGeneratedEventJson.fromJson(value.s());
         } catch (IllegalArgumentException e) {
             // Not skipped: an unreadable saved event would be lost for good. An operator fixes the item.
-            throw unreadableDay(userId, PENDING_EVENT + ": " + e.getMessage(), e);
+            throw unreadableDay(userId, attribute + ": " + e.getMessage(), e);
         }
     }
 
@@ -209,15 +224,28 @@ public final class DynamoDbLessonDayAdapter
                 .build());
     }
 
+    /**
+     * Removes the event's attribute; when the item has none (it was written before events had an
+     * attribute each), a second UpdateItem clears the single event of the old form if it is this one.
+     */
     @Override
     public void markPublished(UserId userId, String eventId) {
-        conditionalUpdate("markPublished UpdateItem", UpdateItemRequest.builder()
+        boolean removed = conditionalUpdate("markPublished UpdateItem", UpdateItemRequest.builder()
                 .tableName(tables.stateTable())
                 .key(StateKeys.lastLessonDay(userId))
-                .updateExpression("REMOVE " + PENDING_EVENT + ", " + PENDING_EVENT_ID)
-                .conditionExpression(PENDING_EVENT_ID + " = :eventId")
-                .expressionAttributeValues(Map.of(":eventId", s(eventId)))
+                .updateExpression("REMOVE #event")
+                .conditionExpression("attribute_exists(#event)")
+                .expressionAttributeNames(Map.of("#event", LessonDayItem.pendingEvent(eventId)))
                 .build());
+        if (!removed) {
+            conditionalUpdate("markPublished UpdateItem", UpdateItemRequest.builder()
+                    .tableName(tables.stateTable())
+                    .key(StateKeys.lastLessonDay(userId))
+                    .updateExpression("REMOVE " + LEGACY_PENDING_EVENT + ", " + LEGACY_PENDING_EVENT_ID)
+                    .conditionExpression(LEGACY_PENDING_EVENT_ID + " = :eventId")
+                    .expressionAttributeValues(Map.of(":eventId", s(eventId)))
+                    .build());
+        }
     }
 
     /** Sends an update whose failed condition is an answer (false), not an error. */

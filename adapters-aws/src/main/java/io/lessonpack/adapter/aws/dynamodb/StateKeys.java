@@ -13,9 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The keys of the state table's items, all under the learner's partition {@code USER#<userId>}:
  * <ul>
  *   <li>{@code LAST_LESSON_DAY}: the last lesson's date, the claim on the day, its stored draft and
- *       the unpublished event;</li>
+ *       the unpublished events;</li>
  *   <li>{@code SESSION#<sessionId>}: a session that produced its lesson (TTL 30 days);</li>
- *   <li>{@code LANGUAGE#<code>}: lastProcessedAt and the package per language;</li>
+ *   <li>{@code LANGUAGE#<code>}: the analysis progress and the package per language;</li>
  *   <li>{@code WORD#<code>#<keyVersion>#<keyValue>}: one curriculum entry;</li>
  *   <li>{@code READING#<code>#<keyVersion>#<readingKeyValue>}: a Japanese reading some entry answers to;</li>
  *   <li>{@code RUN#<lessonDate>#<sessionId>}: the record of one generation (TTL 180 days).</li>

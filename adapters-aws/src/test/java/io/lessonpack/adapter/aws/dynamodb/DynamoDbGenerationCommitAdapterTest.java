@@ -81,8 +81,7 @@ class DynamoDbGenerationCommitAdapterTest {
         Map<String, AttributeValue> day = stores.stateItem(LEARNER, "LAST_LESSON_DAY");
         assertThat(day.get("lastLessonDate").s()).isEqualTo("2026-03-02");
         assertThat(day.get("lastLessonSessionId").s()).isEqualTo("s1");
-        assertThat(PackageGeneratedEventJson.fromJson(day.get("pendingEvent").s())).isEqualTo(commit.event());
-        assertThat(day.get("pendingEventId").s()).isEqualTo("p-1:1");
+        assertThat(PackageGeneratedEventJson.fromJson(day.get("pendingEvent#p-1:1").s())).isEqualTo(commit.event());
         assertThat(day).containsKey("updatedAt").doesNotContainKeys("claimDay", "claimSessionId", "claimToken",
                 "claimLanguage", "claimLeaseExpiresAt", "claimDraft", "claimDraftSessionId");
 
@@ -404,7 +403,7 @@ class DynamoDbGenerationCommitAdapterTest {
     void commit_eventIsTheSnsBodyOfThePackage() {
         GenerationCommit commit = firstLesson();
 
-        String stored = stores.stateItem(LEARNER, "LAST_LESSON_DAY").get("pendingEvent").s();
+        String stored = stores.stateItem(LEARNER, "LAST_LESSON_DAY").get("pendingEvent#p-1:1").s();
 
         assertThat(stored).isEqualTo(PackageGeneratedEventJson.toJson(PackageGeneratedEvent.of(commit.lessonPackage())));
     }
@@ -414,7 +413,7 @@ class DynamoDbGenerationCommitAdapterTest {
         assertThat(stores.stateItem(LEARNER, "LANGUAGE#es")).isEmpty();
         assertThat(stores.stateItems(LEARNER, "SESSION#")).isEmpty();
         assertThat(stores.stateItems(LEARNER, "RUN#")).isEmpty();
-        assertThat(stores.stateItem(LEARNER, "LAST_LESSON_DAY")).doesNotContainKeys("lastLessonDate", "pendingEvent");
+        assertThat(stores.stateItem(LEARNER, "LAST_LESSON_DAY")).doesNotContainKeys("lastLessonDate", "pendingEvent#p-1:1");
         assertThat(stores.stateItem(LEARNER, "WORD#es#1#gato")).isEmpty();
     }
 

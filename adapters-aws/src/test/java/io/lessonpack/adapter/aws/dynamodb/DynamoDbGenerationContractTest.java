@@ -194,7 +194,8 @@ class DynamoDbGenerationContractTest {
         assertThat(h.items("RUN#2026-03-02#s1")).hasSize(1);
         assertThat(h.publishedEventIds()).containsExactly(pkg.id().value() + ":1");
         assertThat(h.stores.stateItem(LEARNER, "LAST_LESSON_DAY"))
-                .containsKey("lastLessonDate").doesNotContainKeys("pendingEvent", "claimToken", "claimDraft");
+                .containsKey("lastLessonDate").doesNotContainKeys("pendingEvent#" + pkg.id().value() + ":1", "claimToken",
+                        "claimDraft");
         assertThat(h.author.calls()).isEqualTo(1);
     }
 
@@ -364,7 +365,7 @@ class DynamoDbGenerationContractTest {
         LessonPackage saved = h.stores.packages.findPackage(LEARNER, SPANISH).orElseThrow();
         String eventId = saved.id().value() + ":1";
         assertThat(h.events.events()).isEmpty();
-        assertThat(h.stores.stateItem(LEARNER, "LAST_LESSON_DAY").get("pendingEventId").s()).isEqualTo(eventId);
+        assertThat(h.stores.stateItem(LEARNER, "LAST_LESSON_DAY")).containsKey("pendingEvent#" + eventId);
 
         skipped(h.generate(session), SkipReason.ALREADY_PROCESSED);
         skipped(h.generate(session), SkipReason.ALREADY_PROCESSED);
@@ -374,7 +375,7 @@ class DynamoDbGenerationContractTest {
         assertThat(h.stores.packages.loadPackage(saved.id()).orElseThrow().version()).isEqualTo(1);
         assertThat(h.items("RUN#")).hasSize(1);
         assertThat(h.author.calls()).isEqualTo(1);
-        assertThat(h.stores.stateItem(LEARNER, "LAST_LESSON_DAY")).doesNotContainKey("pendingEvent");
+        assertThat(h.stores.stateItem(LEARNER, "LAST_LESSON_DAY")).doesNotContainKey("pendingEvent#" + eventId);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.lessonpack.adapter.aws.dynamodb.TestData.LEARNER;
 import static io.lessonpack.adapter.aws.dynamodb.TestData.SPANISH;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lessonpack.adapter.aws.event.PackageGeneratedEventJson;
 import io.lessonpack.application.port.out.AuthoredDraft;
 import io.lessonpack.application.port.out.ClaimResult;
 import io.lessonpack.application.port.out.CommitResult;
@@ -210,7 +211,7 @@ class DynamoDbLessonDayAdapterTest {
         LessonPackage pkg = TestData.pkg("p-1", SPANISH, 1, stores.clock.instant());
         assertThat(status.lastLessonDay()).contains(LessonDay.parse("2026-03-02"));
         assertThat(status.sessionAlreadyGenerated()).isTrue();
-        assertThat(status.unpublishedEvent()).contains(PackageGeneratedEvent.of(pkg));
+        assertThat(status.unpublishedEvents()).containsExactly(PackageGeneratedEvent.of(pkg));
         assertThat(stores.days.status(LEARNER, SessionId.of("s2")).sessionAlreadyGenerated()).isFalse();
     }
 
@@ -220,13 +221,53 @@ class DynamoDbLessonDayAdapterTest {
         commitLessonToday("t1", "s1");
 
         stores.days.markPublished(LEARNER, "p-1:2");
-        assertThat(stores.days.status(LEARNER, SessionId.of("s1")).unpublishedEvent()).isPresent();
+        assertThat(stores.days.status(LEARNER, SessionId.of("s1")).unpublishedEvents()).hasSize(1);
 
         stores.days.markPublished(LEARNER, "p-1:1");
-        assertThat(stores.days.status(LEARNER, SessionId.of("s1")).unpublishedEvent()).isEmpty();
-        assertThat(stores.stateItem(LEARNER, "LAST_LESSON_DAY")).doesNotContainKeys("pendingEvent", "pendingEventId");
+        assertThat(stores.days.status(LEARNER, SessionId.of("s1")).unpublishedEvents()).isEmpty();
+        assertThat(stores.stateItem(LEARNER, "LAST_LESSON_DAY")).doesNotContainKey("pendingEvent#p-1:1");
 
         stores.days.markPublished(LEARNER, "p-1:1");
+        assertThat(stores.stateItem(LEARNER, "LAST_LESSON_DAY")).containsKey("lastLessonDate");
+    }
+
+    @Test
+    void commit_theNextDayWhileAnEventIsUnpublished_keepsBothEvents() {
+        claimed(stores.days.claim(claim("s1", "t1")));
+        commitLessonToday("t1", "s1");
+        PackageGeneratedEvent first = PackageGeneratedEvent.of(TestData.pkg("p-1", SPANISH, 1, stores.clock.instant()));
+        stores.clock.advance(Duration.ofDays(1));
+        Instant now = stores.clock.instant();
+        claimed(stores.days.claim(new DayClaim(LEARNER, LessonDay.of(now), SessionId.of("s2"), SPANISH, "t2", now,
+                now.plus(Duration.ofMinutes(3)))));
+        LessonPackage second = TestData.pkg("p-1", SPANISH, 2, now);
+        assertThat(stores.saver.commit(LEARNER, TestData.commit("t2", "s2", second, 1, now.minusSeconds(60),
+                CurriculumChange.none()))).isEqualTo(CommitResult.COMMITTED);
+
+        assertThat(stores.days.status(LEARNER, SessionId.of("s3")).unpublishedEvents())
+                .containsExactly(first, PackageGeneratedEvent.of(second));
+
+        stores.days.markPublished(LEARNER, first.eventId());
+        assertThat(stores.days.status(LEARNER, SessionId.of("s3")).unpublishedEvents())
+                .containsExactly(PackageGeneratedEvent.of(second));
+    }
+
+    @Test
+    void status_anEventSavedInTheSingleAttributeOfOldItems_isReadAndCleared() {
+        PackageGeneratedEvent old = PackageGeneratedEvent.of(TestData.pkg("p-1", SPANISH, 1, stores.clock.instant()));
+        stores.putStateItem(Map.of("PK", AttributeValue.fromS("USER#learner-1"), "SK", AttributeValue.fromS("LAST_LESSON_DAY"),
+                "lastLessonDate", AttributeValue.fromS("2026-03-01"),
+                "pendingEvent", AttributeValue.fromS(PackageGeneratedEventJson.toJson(old)),
+                "pendingEventId", AttributeValue.fromS(old.eventId())));
+
+        assertThat(stores.days.status(LEARNER, SessionId.of("s1")).unpublishedEvents()).containsExactly(old);
+
+        stores.days.markPublished(LEARNER, "p-0:7");
+        assertThat(stores.days.status(LEARNER, SessionId.of("s1")).unpublishedEvents()).containsExactly(old);
+        stores.days.markPublished(LEARNER, old.eventId());
+        assertThat(stores.days.status(LEARNER, SessionId.of("s1")).unpublishedEvents()).isEmpty();
+        assertThat(stores.stateItem(LEARNER, "LAST_LESSON_DAY")).doesNotContainKeys("pendingEvent", "pendingEventId")
+                .containsKey("lastLessonDate");
     }
 
     @Test
@@ -254,7 +295,7 @@ class DynamoDbLessonDayAdapterTest {
     @Test
     void status_pendingEventThatIsNotAnEvent_failsNamingTheItemNotItsText() {
         stores.putStateItem(Map.of("PK", AttributeValue.fromS("USER#learner-1"), "SK", AttributeValue.fromS("LAST_LESSON_DAY"),
-                "pendingEvent", AttributeValue.fromS("{\"event\":\"secret learner text\"}")));
+                "pendingEvent#p-1:1", AttributeValue.fromS("{\"event\":\"secret learner text\"}")));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> stores.days.status(LEARNER, SessionId.of("s1")))
                 .isInstanceOf(UnreadableItemException.class)

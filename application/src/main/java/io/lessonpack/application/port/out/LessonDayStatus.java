@@ -1,18 +1,31 @@
 package io.lessonpack.application.port.out;
 
 import io.lessonpack.domain.daily.LessonDay;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What the service knows about a learner's lessons, read in one look-up before anything else: the
- * day of the last lesson, whether the session at hand already produced its lesson, and an event
- * that was saved but not yet published (a crash between the save and the publish).
+ * day of the last lesson, whether the session at hand already produced its lesson, and the events
+ * saved but not yet published (a crash or an SNS failure between the save and the publish).
+ *
+ * @param unpublishedEvents every saved event still to publish, oldest first; more than one when the
+ *                          publishes of several lessons failed (around midnight, or while SNS was down)
  */
 public record LessonDayStatus(Optional<LessonDay> lastLessonDay, boolean sessionAlreadyGenerated,
-        Optional<PackageGeneratedEvent> unpublishedEvent) {
+        List<PackageGeneratedEvent> unpublishedEvents) {
+
+    public LessonDayStatus {
+        Objects.requireNonNull(lastLessonDay, "lastLessonDay");
+        unpublishedEvents = unpublishedEvents.stream()
+                .sorted(Comparator.comparing(PackageGeneratedEvent::generatedAt).thenComparing(PackageGeneratedEvent::eventId))
+                .toList();
+    }
 
     /** A learner who never had a lesson. */
     public static LessonDayStatus none() {
-        return new LessonDayStatus(Optional.empty(), false, Optional.empty());
+        return new LessonDayStatus(Optional.empty(), false, List.of());
     }
 }
