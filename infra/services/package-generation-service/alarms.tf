@@ -1,5 +1,9 @@
 locals {
   alarm_actions = var.alarm_sns_topic_arn == null ? [] : [var.alarm_sns_topic_arn]
+
+  # The namespace the function's log lines publish their metrics in (embedded metric format, no
+  # API call): EmbeddedMetrics.DEFAULT_NAMESPACE in the code, checked by AlarmsTerraformTest.
+  metrics_namespace = "lessonpack"
 }
 
 # A message reached the DLQ: it failed max_receive_count times (a permanent failure, a bug, or a
@@ -80,4 +84,51 @@ resource "aws_cloudwatch_metric_alarm" "queue_oldest_message_age" {
   treat_missing_data  = "notBreaching"
   alarm_actions       = local.alarm_actions
   ok_actions          = local.alarm_actions
+}
+
+# Learners are noticing failures: of the messages that ended in a lesson or in a failure the
+# learner notices (lesson late by the queue's visibility timeout or more, or never), too many were
+# failures. Time-only failures (waiting for the analysis, no time left for the model: back in
+# seconds) and messages held back behind an earlier failure of their group do not count
+# (GenerationOutcomeLog.learnerVisible); skips are neither. Both metrics come from the
+# generation.outcome lines (one per message). Fewer failures than the minimum never alarm: one
+# failure among a handful of lessons at night is the DLQ alarm's business if it persists.
+resource "aws_cloudwatch_metric_alarm" "learner_visible_failure_rate" {
+  alarm_name          = "${local.function_name}-learner-visible-failures"
+  alarm_description   = "More than ${var.learner_visible_failure_alarm_percent}% of lessons failed in a way learners notice (at least ${var.learner_visible_failure_alarm_min_count} in 15 minutes). Find the reasons in the logs (event = generation.outcome, learnerVisibleFailures = 1) or in the metric learnerVisibleFailures by reason (namespace ${local.metrics_namespace}); README: Operations, Alarms."
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.learner_visible_failure_alarm_percent
+  evaluation_periods  = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+
+  metric_query {
+    id          = "visible_failure_rate"
+    label       = "Learner-visible failures, % of lessons plus learner-visible failures"
+    expression  = "IF(visible_failures >= ${var.learner_visible_failure_alarm_min_count}, 100 * visible_failures / (lessons + visible_failures), 0)"
+    return_data = true
+  }
+
+  metric_query {
+    id = "visible_failures"
+
+    metric {
+      namespace   = local.metrics_namespace
+      metric_name = "learnerVisibleFailures"
+      period      = 900
+      stat        = "Sum"
+    }
+  }
+
+  metric_query {
+    id = "lessons"
+
+    metric {
+      namespace   = local.metrics_namespace
+      metric_name = "lessons"
+      period      = 900
+      stat        = "Sum"
+    }
+  }
 }

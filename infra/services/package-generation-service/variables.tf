@@ -166,3 +166,25 @@ variable "queue_age_alarm_seconds" {
     error_message = "queue_age_alarm_seconds must be at least 300 (a failing message retries for minutes by design)."
   }
 }
+
+variable "learner_visible_failure_alarm_percent" {
+  description = "Alarm when learner-visible failures exceed this percentage of lessons plus learner-visible failures over 15 minutes (the metrics learnerVisibleFailures and lessons)."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.learner_visible_failure_alarm_percent > 0 && var.learner_visible_failure_alarm_percent < 100
+    error_message = "learner_visible_failure_alarm_percent must be a percentage above 0 and below 100."
+  }
+}
+
+variable "learner_visible_failure_alarm_min_count" {
+  description = "The learner-visible failure-rate alarm needs at least this many such failures in 15 minutes, so that one failure among a few lessons does not page anyone."
+  type        = number
+  default     = 3
+
+  validation {
+    condition     = var.learner_visible_failure_alarm_min_count >= 1 && floor(var.learner_visible_failure_alarm_min_count) == var.learner_visible_failure_alarm_min_count
+    error_message = "learner_visible_failure_alarm_min_count must be a whole number of at least 1."
+  }
+}

@@ -16,7 +16,8 @@ class VariablesAndOutputsTerraformTest {
     private static final List<String> VARIABLES = List.of("project", "environment", "region", "artifact_path",
             "create_voice_session_queue", "voice_session_queue_arn", "packages_table_name", "analysis_results_table_name",
             "memory_size", "log_retention_days", "openai_model", "openai_base_url", "alarm_sns_topic_arn", "lambda_runtime",
-            "reserved_concurrent_executions");
+            "reserved_concurrent_executions", "learner_visible_failure_alarm_percent",
+            "learner_visible_failure_alarm_min_count");
 
     private static final List<String> OUTPUTS = List.of("function_name", "function_arn", "function_alias_arn",
             "state_table_name", "state_table_arn", "package_generated_topic_arn", "dlq_arn", "dlq_url");

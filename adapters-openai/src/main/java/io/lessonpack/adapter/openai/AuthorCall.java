@@ -1,6 +1,8 @@
 package io.lessonpack.adapter.openai;
 
 import com.openai.core.http.Headers;
+import io.lessonpack.application.logging.EmbeddedMetrics;
+import io.lessonpack.application.logging.EmbeddedMetrics.DimensionSet;
 import io.lessonpack.application.logging.LogEvent;
 import io.lessonpack.application.port.out.LessonAuthorException;
 import io.lessonpack.application.port.out.LessonAuthorException.Kind;
@@ -16,8 +18,16 @@ import java.util.regex.Pattern;
  * {@code author.call} log line of each attempt (operation, model, attempt, status, latency,
  * request id, tokens, finish reason, outcome and the action taken), and the failure message. Ids,
  * codes and figures only: never learner text, model text, an SDK message or the key.
+ *
+ * <p>Each line carries the attempt's latency as the metric {@value #LATENCY} (Milliseconds, by
+ * {@code outcome}: ok, rate_limited, server_error, timeout, ...), in CloudWatch's embedded metric
+ * format. Every line is of an attempt that sent a request; a call refused for lack of time before
+ * any request has no line, so no latency.
  */
 final class AuthorCall {
+
+    /** The metric (and field) of a model attempt's latency, in milliseconds, by {@code outcome}. */
+    static final String LATENCY = "latencyMs";
 
     private static final Logger LOG = System.getLogger(OpenAiLessonAuthorAdapter.class.getName());
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
@@ -91,14 +101,17 @@ final class AuthorCall {
     }
 
     private LogEvent attemptLine(Instant started, String outcome, String action) {
+        Instant now = clock.instant();
+        long latencyMs = Duration.between(started, now).toMillis();
         return LogEvent.of("author.call")
                 .with("operation", operation)
                 .with("model", model)
                 .with("attempt", attempt)
                 .with("status", status)
-                .with("latencyMs", Duration.between(started, clock.instant()).toMillis())
+                .with(LATENCY, latencyMs)
                 .with("requestId", requestId)
                 .with("outcome", outcome)
-                .with("action", action);
+                .with("action", action)
+                .metrics(EmbeddedMetrics.at(now).milliseconds(LATENCY, latencyMs, DimensionSet.of("outcome")));
     }
 }

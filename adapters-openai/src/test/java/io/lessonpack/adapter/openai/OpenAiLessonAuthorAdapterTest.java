@@ -24,7 +24,9 @@ import io.lessonpack.application.port.out.AuthoredDraft;
 import io.lessonpack.application.port.out.LessonAuthorException.Kind;
 import io.lessonpack.application.port.out.LessonAuthorException;
 import io.lessonpack.application.port.out.LessonBrief;
+import io.lessonpack.application.logging.EmbeddedMetrics;
 import io.lessonpack.application.testing.CapturedLogs;
+import io.lessonpack.application.testing.EmfDocument;
 import io.lessonpack.application.testing.MutableClock;
 import io.lessonpack.application.time.CallDeadline;
 import io.lessonpack.domain.lesson.DraftCheck;
@@ -38,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -582,5 +585,29 @@ class OpenAiLessonAuthorAdapterTest {
         assertThat(ok.get("finishReason").asText()).isEqualTo("stop");
         assertThat(ok.get("requestId").asText()).isEqualTo("req_stub_ok");
         assertThat(ok.has("latencyMs")).isTrue();
+    }
+
+    @Test
+    void everyAttempt_publishesItsLatencyByOutcome_asAnEmbeddedMetric_onItsOwnLine() {
+        respondInOrder(STUB, error(429, "requests", "Retry-After", "1"), error(503, "server_error"),
+                completion(ChatCompletions.answerJson(List.of("gato"), NEW_WORDS), "stop", 2_400, 1_280, 900));
+        Instant start = clock.instant();
+
+        List<String> lines;
+        try (CapturedLogs logs = CapturedLogs.capture("io.lessonpack")) {
+            adapter.write(brief, budget());
+            lines = logs.lines();
+        }
+
+        assertThat(lines).hasSize(3);
+        List<EmfDocument> attempts = lines.stream().map(EmfDocument::parse).toList();
+        assertThat(attempts).allSatisfy(emf -> {
+            assertThat(emf.namespaces()).containsExactly(EmbeddedMetrics.DEFAULT_NAMESPACE);
+            assertThat(emf.units()).containsExactly(Map.entry(AuthorCall.LATENCY, "Milliseconds"));
+            assertThat(emf.dimensionSets(AuthorCall.LATENCY)).containsExactly(List.of("outcome"));
+            assertThat(emf.value(AuthorCall.LATENCY)).isEqualTo(emf.root().get("latencyMs").asLong());
+            assertThat(Instant.ofEpochMilli(emf.timestamp())).isBetween(start, clock.instant());
+        });
+        assertThat(attempts).extracting(emf -> emf.text("outcome")).containsExactly("rate_limited", "server_error", "ok");
     }
 }

@@ -12,6 +12,10 @@ import java.util.Map;
  *
  * <p>Only ids, codes and figures go in: never learner text, model output or secrets.
  *
+ * <p>A line may carry metrics for CloudWatch ({@link #metrics(EmbeddedMetrics)}): their fields join
+ * the line's and an {@code _aws} member, written last, tells CloudWatch Logs which fields to
+ * publish. Every other value is flat: a number, a boolean or a string.
+ *
  * <pre>{@code
  * LogEvent.of("generation.outcome").with("sessionId", id).with("outcome", "generated").info(LOG);
  * }</pre>
@@ -19,6 +23,7 @@ import java.util.Map;
 public final class LogEvent {
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
+    private EmbeddedMetrics metrics;
 
     private LogEvent(String event) {
         fields.put("event", event);
@@ -33,6 +38,20 @@ public final class LogEvent {
     public LogEvent with(String name, Object value) {
         if (value != null) {
             fields.put(name, value);
+        }
+        return this;
+    }
+
+    /**
+     * Makes the line carry {@code metrics}: each metric becomes a field of the line (replacing a
+     * field of the same name, in its place), and the line ends with the {@code _aws} member that
+     * publishes them. Metrics that are switched off ({@link EmbeddedMetrics#isEmpty()}) change
+     * nothing. A line carries one set of metrics; a second call replaces the first's directives.
+     */
+    public LogEvent metrics(EmbeddedMetrics metrics) {
+        if (!metrics.isEmpty()) {
+            fields.putAll(metrics.values());
+            this.metrics = metrics;
         }
         return this;
     }
@@ -72,10 +91,15 @@ public final class LogEvent {
                 quote(json, String.valueOf(value));
             }
         });
+        String aws = metrics == null ? null : metrics.awsJson(fields::get);
+        if (aws != null) {
+            json.append(json.length() > 1 ? "," : "").append("\"_aws\":").append(aws);
+        }
         return json.append('}').toString();
     }
 
-    private static StringBuilder quote(StringBuilder out, String s) {
+    /** Appends {@code s} as a JSON string literal. */
+    static StringBuilder quote(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -19,7 +19,8 @@ import java.util.Objects;
  * The observable envelope of a generation: whatever the use case inside does, the caller gets an
  * outcome (a storage failure becomes {@code STORAGE_UNAVAILABLE}, anything unexpected
  * {@code UNEXPECTED}, logged by type and top frame, never by message) and operators get exactly one
- * {@code generation.outcome} line per call, with ids, figures and reason codes, never learner text.
+ * {@code generation.outcome} line per call, with ids, figures and reason codes, never learner text,
+ * and the outcome metrics it carries ({@link GenerationOutcomeLog}), timestamped on {@code clock}.
  *
  * <pre>{@code
  * GenerateDailyPackageUseCase useCase = new LoggedGeneration(new GenerateDailyPackageService(...), clock);
@@ -55,7 +56,8 @@ public final class LoggedGeneration implements GenerateDailyPackageUseCase {
                     .with("at", topFrame(e)).error(LOG);
             outcome = new Failed(FailureReason.UNEXPECTED, "unexpected " + e.getClass().getSimpleName());
         }
-        GenerationOutcomeLog.write(command, outcome, Duration.between(started, clock.instant()), Map.of());
+        Instant finished = clock.instant();
+        GenerationOutcomeLog.write(command, outcome, Duration.between(started, finished), finished, Map.of());
         return outcome;
     }
 

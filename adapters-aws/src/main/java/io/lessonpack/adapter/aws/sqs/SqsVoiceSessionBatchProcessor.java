@@ -4,6 +4,8 @@ import io.lessonpack.application.logging.LogEvent;
 import io.lessonpack.application.port.in.FailureReason;
 import io.lessonpack.application.port.in.GenerateDailyPackageUseCase;
 import io.lessonpack.application.port.in.GenerationOutcome;
+import io.lessonpack.application.logging.EmbeddedMetrics;
+import io.lessonpack.application.logging.EmbeddedMetrics.DimensionSet;
 import io.lessonpack.application.logging.GenerationOutcomeLog;
 import io.lessonpack.application.time.CallDeadline;
 import io.lessonpack.domain.learner.UserId;
@@ -173,8 +175,13 @@ public final class SqsVoiceSessionBatchProcessor {
             VoiceSessionMessage message = parser.parse(record.messageId(), record.body(), record.sentAt().orElse(now));
             Entry entry = new Entry(entries.size(), record, message);
             if (message instanceof VoiceSessionMessage.Unusable unusable) {
-                LogEvent.of("message.unusable").with("messageId", unusable.messageId()).with("reason", unusable.reason())
-                        .with("detail", unusable.detail()).warn(LOG);
+                // A skip like any other in the metrics, so that every message counts once: it has no
+                // generation.outcome line (there is no session to name).
+                LogEvent.of("message.unusable").with("messageId", unusable.messageId())
+                        .with(GenerationOutcomeLog.REASON, unusable.reason()).with("detail", unusable.detail())
+                        .metrics(EmbeddedMetrics.at(now).count(GenerationOutcomeLog.SKIPS, 1, DimensionSet.TOTAL,
+                                DimensionSet.of(GenerationOutcomeLog.REASON)))
+                        .warn(LOG);
                 entry.decide(new GenerationOutcome.Skipped(unusable.reason(), unusable.detail()));
             }
             entries.add(entry);
@@ -282,7 +289,7 @@ public final class SqsVoiceSessionBatchProcessor {
         boolean neverAttempted = entry.outcome() instanceof GenerationOutcome.Failed f
                 && f.reason() == FailureReason.EARLIER_MESSAGE_FAILED;
         if (neverAttempted && entry.message instanceof VoiceSessionMessage.Parsed parsed) {
-            GenerationOutcomeLog.write(parsed.command(), entry.outcome(), Duration.ZERO, ids);
+            GenerationOutcomeLog.write(parsed.command(), entry.outcome(), Duration.ZERO, clock.instant(), ids);
             return;
         }
         LogEvent line = LogEvent.of("message.reported_failed").with("reason", FailureReason.EARLIER_MESSAGE_FAILED);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lessonpack.adapter.aws.testing.SqsRecords;
+import io.lessonpack.application.logging.GenerationOutcomeLog;
 import io.lessonpack.application.port.in.FailureReason;
 import io.lessonpack.application.port.in.GenerateDailyPackageCommand;
 import io.lessonpack.application.port.in.GenerateDailyPackageUseCase;
@@ -12,6 +13,7 @@ import io.lessonpack.application.port.in.GenerationOutcome.Failed;
 import io.lessonpack.application.port.in.GenerationOutcome.Skipped;
 import io.lessonpack.application.port.in.SkipReason;
 import io.lessonpack.application.testing.CapturedLogs;
+import io.lessonpack.application.testing.EmfDocument;
 import io.lessonpack.application.testing.GenerationFixture;
 import io.lessonpack.domain.learner.SessionId;
 import io.lessonpack.domain.learner.UserId;
@@ -146,8 +148,14 @@ class SqsVoiceSessionBatchProcessorTest {
                     f -> assertThat(f.reason()).isEqualTo(FailureReason.EARLIER_MESSAGE_FAILED));
             assertThat(result.failedMessageIds()).containsExactly("m1", "m2");
             assertThat(lines).filteredOn(l -> l.contains("\"event\":\"generation.outcome\"") && l.contains("\"s2\""))
-                    .singleElement().satisfies(l -> assertThat(l).contains("\"messageId\":\"m2\"",
-                            "\"failedMessageId\":\"m1\"", "EARLIER_MESSAGE_FAILED", "\"messageGroupId\":\"ana\""));
+                    .singleElement().satisfies(l -> {
+                        assertThat(l).contains("\"messageId\":\"m2\"", "\"failedMessageId\":\"m1\"",
+                                "EARLIER_MESSAGE_FAILED", "\"messageGroupId\":\"ana\"");
+                        // Counted as a failure, at the processor's clock, but not as the learner's second one.
+                        EmfDocument emf = EmfDocument.parse(l);
+                        assertThat(emf.units()).containsOnlyKeys(GenerationOutcomeLog.FAILURES);
+                        assertThat(emf.timestamp()).isEqualTo(NOW.toEpochMilli());
+                    });
         }
 
         @Test
@@ -184,12 +192,26 @@ class SqsVoiceSessionBatchProcessorTest {
             List<SqsRecord> batch = List.of(SqsRecords.raw("m1", "not json").inGroup("g").build(),
                     message("m2", "ana", "s2", "g"));
 
-            BatchResult result = processor(useCase, new RecordingVisibility()).process(batch, INVOCATION_END);
+            BatchResult result;
+            List<String> lines;
+            try (CapturedLogs logs = CapturedLogs.capture("io.lessonpack")) {
+                result = processor(useCase, new RecordingVisibility()).process(batch, INVOCATION_END);
+                lines = logs.lines();
+            }
 
             assertThat(result.failedMessageIds()).isEmpty();
             assertThat(result.items().get(0).outcome()).isInstanceOfSatisfying(Skipped.class,
                     s -> assertThat(s.reason()).isEqualTo(SkipReason.INVALID_MESSAGE));
             assertThat(useCase.calls).containsExactly("s2");
+            // It has no generation.outcome line: its own line counts it as a skip, so every message counts once.
+            assertThat(lines).filteredOn(l -> l.contains("\"event\":\"message.unusable\"")).singleElement()
+                    .satisfies(l -> {
+                        EmfDocument emf = EmfDocument.parse(l);
+                        assertThat(emf.units()).containsOnlyKeys(GenerationOutcomeLog.SKIPS);
+                        assertThat(emf.dimensionSets(GenerationOutcomeLog.SKIPS))
+                                .containsExactly(List.of(), List.of("reason"));
+                        assertThat(emf.text("reason")).isEqualTo("INVALID_MESSAGE");
+                    });
         }
 
         @Test
