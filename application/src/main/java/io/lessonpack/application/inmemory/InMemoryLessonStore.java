@@ -21,11 +21,13 @@ import io.lessonpack.application.port.out.LoadLearnerStatePort;
 import io.lessonpack.application.port.out.LoadPackagePort;
 import io.lessonpack.application.port.out.PackageGeneratedEvent;
 import io.lessonpack.application.port.out.SaveGenerationPort;
+import io.lessonpack.application.port.out.StoredPackage;
 import io.lessonpack.application.service.GenerationPorts;
 import io.lessonpack.domain.curriculum.CurriculumEntry;
 import io.lessonpack.domain.daily.LessonDay;
 import io.lessonpack.domain.learner.SessionId;
 import io.lessonpack.domain.learner.UserId;
+import io.lessonpack.domain.lesson.ForeignPackage;
 import io.lessonpack.domain.lesson.LessonPackage;
 import io.lessonpack.domain.lesson.PackageId;
 import io.lessonpack.domain.word.Language;
@@ -59,6 +61,7 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
     private final Set<SessionKey> generatedSessions = new HashSet<>();
     private final Map<LearnerLanguage, LearnerState> states = new HashMap<>();
     private final Map<PackageId, LessonPackage> packages = new LinkedHashMap<>();
+    private final Map<PackageId, ForeignPackage> foreignPackages = new LinkedHashMap<>();
     private final Map<LearnerLanguage, Map<WordKey, CurriculumEntry>> curricula = new HashMap<>();
     private final List<GenerationRecord> runs = new ArrayList<>();
 
@@ -165,15 +168,33 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
     }
 
     @Override
-    public synchronized Optional<LessonPackage> loadPackage(PackageId id) {
-        return Optional.ofNullable(packages.get(id));
+    public synchronized Optional<StoredPackage> loadPackage(PackageId id) {
+        LessonPackage current = packages.get(id);
+        if (current != null) {
+            return Optional.of(new StoredPackage.Current(current));
+        }
+        return Optional.ofNullable(foreignPackages.get(id)).map(StoredPackage.Foreign::new);
     }
 
     @Override
-    public synchronized Optional<LessonPackage> findPackage(UserId userId, Language language) {
-        return packages.values().stream()
+    public synchronized Optional<StoredPackage> findPackage(UserId userId, Language language) {
+        Optional<StoredPackage> current = packages.values().stream()
                 .filter(p -> p.userId().equals(userId) && p.language().code().equals(language.code()))
-                .findFirst();
+                .findFirst().map(StoredPackage.Current::new);
+        return current.or(() -> foreignPackages.values().stream()
+                .filter(p -> p.userId().equals(userId) && p.language().code().equals(language.code()))
+                .findFirst().map(StoredPackage.Foreign::new));
+    }
+
+    /**
+     * Holds a package the original service wrote, as the shared packages table may: the service
+     * adopts it with the learner's next lesson in its language.
+     */
+    public synchronized void putForeignPackage(ForeignPackage pkg) {
+        if (packages.containsKey(pkg.id())) {
+            throw new IllegalStateException("package " + pkg.id().value() + " is already a current package");
+        }
+        foreignPackages.put(pkg.id(), pkg);
     }
 
     // ---- LoadCurriculumPort ----
@@ -240,6 +261,7 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
             return CommitResult.STALE_STATE;
         }
         packages.put(pkg.id(), pkg);
+        foreignPackages.remove(pkg.id());
         states.put(learnerLanguage, new LearnerState(Optional.of(commit.analysis().lastProcessedAt()),
                 Optional.of(pkg.id()), commit.analysis().handled(), state.analysisVersion() + 1));
         commit.curriculumChange().updated().forEach(e -> curriculum.put(e.key(), e));
@@ -263,6 +285,19 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
         states.put(key, new LearnerState(Optional.of(progress.lastProcessedAt()), state.packageId(), progress.handled(),
                 expectedAnalysisVersion + 1));
         return true;
+    }
+
+    @Override
+    public synchronized int addAbsentWords(UserId userId, Language language, List<CurriculumEntry> entries) {
+        Map<WordKey, CurriculumEntry> curriculum = curricula.computeIfAbsent(LearnerLanguage.of(userId, language),
+                k -> new LinkedHashMap<>());
+        int added = 0;
+        for (CurriculumEntry entry : entries) {
+            if (curriculum.putIfAbsent(entry.key(), entry) == null) {
+                added++;
+            }
+        }
+        return added;
     }
 
     // ---- inspection, for embedding services, the demo and tests ----

@@ -1,10 +1,12 @@
 package io.lessonpack.application.service;
 
 import io.lessonpack.application.port.out.LessonBrief;
+import io.lessonpack.application.port.out.StoredPackage;
 import io.lessonpack.domain.curriculum.CurriculumEntry;
 import io.lessonpack.domain.curriculum.ReviewWord;
 import io.lessonpack.domain.evidence.Evidence;
 import io.lessonpack.domain.evidence.WordOutcome;
+import io.lessonpack.domain.lesson.ForeignPackage;
 import io.lessonpack.domain.lesson.LessonPackage;
 import io.lessonpack.domain.lesson.WordNote;
 import io.lessonpack.domain.word.Language;
@@ -33,21 +35,42 @@ final class BriefBuilder {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    LessonBrief brief(LessonPlanning.PlannedLesson planned, Evidence evidence, Optional<LessonPackage> existing) {
+    LessonBrief brief(LessonPlanning.PlannedLesson planned, Evidence evidence, Optional<StoredPackage> existing) {
         Language language = planned.plan().language();
         Map<WordKey, WordNote> known = new LinkedHashMap<>();
         Set<WordKey> reviewKeys = planned.plan().reviewWords().stream().map(ReviewWord::key).collect(Collectors.toSet());
         planned.candidates().stream().filter(e -> reviewKeys.contains(e.key()))
                 .forEach(e -> known.put(e.key(), noteOf(e)));
-        existing.ifPresent(p -> p.notes().words().forEach(note ->
-                WordKey.tryOf(language, note.writing()).ifPresent(k -> known.putIfAbsent(k, note))));
+        existing.map(BriefBuilder::noteWords).orElse(List.of()).forEach(note ->
+                WordKey.tryOf(language, note.writing()).ifPresent(k -> known.putIfAbsent(k, note)));
         planned.candidates().forEach(e -> known.putIfAbsent(e.key(), noteOf(e)));
-        Optional<LessonBrief.PackageSummary> summary = existing.map(p -> new LessonBrief.PackageSummary(
-                p.name(), p.version(), p.newLesson().title(), p.newLesson().words()));
+        Optional<LessonBrief.PackageSummary> summary = existing.map(BriefBuilder::summary);
         return new LessonBrief(planned.plan(), reversedTexts(evidence.misses()), reversedTexts(evidence.hits()),
                 reversed(evidence.wordsUsed()), reversed(evidence.feedback()),
                 known.values().stream().limit(Math.max(settings.knownWordSample(), reviewKeys.size())).toList(),
                 summary);
+    }
+
+    /** The words the package's notes show: the last lesson's of a current package, all of a foreign one. */
+    private static List<WordNote> noteWords(StoredPackage stored) {
+        return switch (stored) {
+            case StoredPackage.Current c -> c.lessonPackage().notes().words();
+            case StoredPackage.Foreign f -> f.foreignPackage().words();
+        };
+    }
+
+    /** What the author is told of the package; a foreign one is version 0, as lessonpack wrote none. */
+    private static LessonBrief.PackageSummary summary(StoredPackage stored) {
+        return switch (stored) {
+            case StoredPackage.Current c -> {
+                LessonPackage p = c.lessonPackage();
+                yield new LessonBrief.PackageSummary(p.name(), p.version(), p.newLesson().title(), p.newLesson().words());
+            }
+            case StoredPackage.Foreign f -> {
+                ForeignPackage p = f.foreignPackage();
+                yield new LessonBrief.PackageSummary(p.name(), 0, p.lastLessonTitle(), p.lastLessonWords());
+            }
+        };
     }
 
     private static WordNote noteOf(CurriculumEntry e) {

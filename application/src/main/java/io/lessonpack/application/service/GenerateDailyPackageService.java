@@ -14,6 +14,7 @@ import io.lessonpack.application.port.out.GenerationRecord;
 import io.lessonpack.application.port.out.LearnerState;
 import io.lessonpack.application.port.out.LessonBrief;
 import io.lessonpack.application.port.out.PackageGeneratedEvent;
+import io.lessonpack.application.port.out.StoredPackage;
 import io.lessonpack.application.service.AnalysisIntake.Intake;
 import io.lessonpack.application.service.DayGate.Admission;
 import io.lessonpack.application.service.DayGate.DayHold;
@@ -36,7 +37,8 @@ import java.util.function.Supplier;
  *   <li><b>admit</b> ({@link DayGate}): skip a session that already produced its lesson or a learner
  *       who had today's lesson, defer when there is no time for the author, else hold the day;</li>
  *   <li><b>load</b> the learner's state and package, and the analysis since the last lesson
- *       ({@link AnalysisIntake}: wait, bounded, for the session's own);</li>
+ *       ({@link AnalysisIntake}: wait, bounded, for the session's own); a package the original
+ *       service wrote brings its words into the curriculum first ({@link PackageAdoption});</li>
  *   <li><b>plan</b> ({@link LessonPlanning}): move the memory of the words the evidence names, choose
  *       the review openers and the new-word count;</li>
  *   <li><b>author</b> ({@link BriefBuilder}, {@link DraftAuthoring}): a bounded brief, then a valid
@@ -60,6 +62,7 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
     private final BriefBuilder briefs;
     private final DraftAuthoring authoring;
     private final PendingEventRelay relay;
+    private final PackageAdoption adoption;
 
     /**
      * @param fsrs  the memory model (FSRS-6 with default parameters unless fitted)
@@ -75,6 +78,7 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
         this.relay = new PendingEventRelay(ports.publisher(), ports.outbox());
         this.gate = new DayGate(ports.lessonDays(), ports.claims(), relay, settings, ids);
         this.intake = new AnalysisIntake(ports.analysisResults(), settings);
+        this.adoption = new PackageAdoption(ports.curriculum(), ports.saver());
         this.planning = new LessonPlanning(ports.curriculum(), settings, Objects.requireNonNull(fsrs, "fsrs"));
         this.briefs = new BriefBuilder(settings);
         this.authoring = new DraftAuthoring(ports.author(), ports.drafts(), ports.curriculum(), settings.timeBudget(),
@@ -137,7 +141,7 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
 
         private GenerationOutcome lesson() {
             LearnerState state = ports.learnerStates().loadLearnerState(command.userId(), command.language());
-            Optional<LessonPackage> existing = state.packageId().flatMap(ports.packages()::loadPackage)
+            Optional<StoredPackage> existing = state.packageId().flatMap(ports.packages()::loadPackage)
                     .or(() -> ports.packages().findPackage(command.userId(), command.language()));
             Intake analysis = intake.read(command, state, now);
             if (analysis instanceof Intake.Awaiting) {
@@ -149,6 +153,7 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
                 return new Skipped(SkipReason.NO_NEW_ANALYSIS, "no analysis result for this language since the last lesson");
             }
             Intake.Ready ready = (Intake.Ready) analysis;
+            adoption.adoptWords(command, existing, hold.day());
             Optional<PlannedLesson> planned = planning.plan(command, ready.memoryEvidence(), ready.lessonEvidence(),
                     hold.day());
             if (planned.isEmpty()) {
@@ -161,20 +166,20 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
             };
         }
 
-        private GenerationOutcome commit(LearnerState state, Optional<LessonPackage> existing, Intake.Ready analysis,
+        private GenerationOutcome commit(LearnerState state, Optional<StoredPackage> existing, Intake.Ready analysis,
                 PlannedLesson planned, Authoring.Written written) {
             String author = written.draft().author();
-            LessonPackage pkg = existing.map(p -> p.evolve(written.valid(), now, author))
+            LessonPackage pkg = existing.map(p -> p.next(written.valid(), now, author))
                     .orElseGet(() -> LessonPackage.create(PackageId.of(ids.get()), command.userId(), written.valid(),
                             now, author));
             CurriculumChange change = new CurriculumChange(written.valid().newEntries(hold.day()),
                     planned.memoryUpdates());
-            PackageGeneratedEvent event = PackageGeneratedEvent.of(pkg);
+            PackageGeneratedEvent event = PackageGeneratedEvent.of(pkg, existing.isPresent());
             GenerationRecord record = new GenerationRecord(command.sessionId(), author, written.draft().usage(),
                     settings.prices().estimate(written.draft().usage()), written.repairRounds(), written.resumed(),
                     planned.plan().reviewWords().size(), change.added().size(), analysis.consumed().size());
             CommitResult result = ports.saver().commit(command.userId(), new GenerationCommit(hold.token(), hold.day(),
-                    pkg, existing.map(LessonPackage::version).orElse(0L), state.analysisVersion(), analysis.progress(),
+                    pkg, existing.map(StoredPackage::version).orElse(0L), state.analysisVersion(), analysis.progress(),
                     change, record, event));
             switch (result) {
                 case COMMITTED -> committed = true;

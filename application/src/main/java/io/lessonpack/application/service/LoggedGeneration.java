@@ -8,6 +8,7 @@ import io.lessonpack.application.port.in.GenerateDailyPackageUseCase;
 import io.lessonpack.application.port.in.GenerationOutcome;
 import io.lessonpack.application.port.in.GenerationOutcome.Failed;
 import io.lessonpack.application.port.out.StorageUnavailableException;
+import io.lessonpack.application.port.out.UnreadablePackageException;
 import java.lang.System.Logger;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import java.util.Objects;
 
 /**
  * The observable envelope of a generation: whatever the use case inside does, the caller gets an
- * outcome (a storage failure becomes {@code STORAGE_UNAVAILABLE}, anything unexpected
+ * outcome (a storage failure becomes {@code STORAGE_UNAVAILABLE}, a package item that cannot be read
+ * {@code PACKAGE_UNREADABLE}, logged with its id, anything unexpected
  * {@code UNEXPECTED}, logged by type and top frame, never by message) and operators get exactly one
  * {@code generation.outcome} line per call, with ids, figures and reason codes, never learner text,
  * and the outcome metrics it carries ({@link GenerationOutcomeLog}), timestamped on {@code clock}.
@@ -49,6 +51,11 @@ public final class LoggedGeneration implements GenerateDailyPackageUseCase {
                     .with("userId", command.userId()).with("errorType", e.getClass().getName())
                     .with("operation", e.getMessage()).warn(LOG);
             outcome = new Failed(FailureReason.STORAGE_UNAVAILABLE, "a storage port failed: " + e.getClass().getSimpleName());
+        } catch (UnreadablePackageException e) {
+            LogEvent.of("generation.package_unreadable").with("sessionId", command.sessionId())
+                    .with("userId", command.userId()).with("language", command.language())
+                    .with("packageId", e.packageId()).with("fault", e.getMessage()).error(LOG);
+            outcome = new Failed(FailureReason.PACKAGE_UNREADABLE, "package " + e.packageId() + " cannot be read");
         } catch (RuntimeException e) {
             // Never the message: an unknown exception's text may hold anything, learner text included.
             LogEvent.of("generation.unexpected_error").with("sessionId", command.sessionId())

@@ -141,7 +141,8 @@ class GenerationOutcomeLogTest {
                 FailureReason.AUTHOR_OUTPUT_TRUNCATED, FailureReason.AUTHOR_OUTPUT_UNPARSEABLE,
                 FailureReason.AUTHOR_REJECTED_REQUEST, FailureReason.DRAFT_BREAKS_RULES,
                 FailureReason.STALE_PACKAGE_VERSION, FailureReason.STALE_STATE, FailureReason.CLAIM_LOST,
-                FailureReason.PUBLISH_FAILED, FailureReason.STORAGE_UNAVAILABLE, FailureReason.UNEXPECTED);
+                FailureReason.PUBLISH_FAILED, FailureReason.STORAGE_UNAVAILABLE, FailureReason.PACKAGE_UNREADABLE,
+                FailureReason.UNEXPECTED);
         assertThat(visible).noneMatch(FailureReason::retrySoon).doesNotContain(FailureReason.EARLIER_MESSAGE_FAILED);
     }
 

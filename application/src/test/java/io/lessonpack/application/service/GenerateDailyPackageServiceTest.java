@@ -22,6 +22,10 @@ import io.lessonpack.application.port.in.GenerationOutcome.Skipped;
 import io.lessonpack.application.port.in.SkipReason;
 import io.lessonpack.application.port.out.AnalysisProgress;
 import io.lessonpack.application.port.out.LearnerState;
+import io.lessonpack.application.port.in.GenerateDailyPackageUseCase;
+import io.lessonpack.application.port.out.UnreadablePackageException;
+import io.lessonpack.application.port.out.LoadPackagePort;
+import io.lessonpack.application.port.out.StoredPackage;
 import io.lessonpack.application.port.out.LessonAuthorException;
 import io.lessonpack.application.port.out.LessonBrief;
 import io.lessonpack.application.port.out.PackageGeneratedEvent;
@@ -34,6 +38,11 @@ import io.lessonpack.domain.curriculum.ReviewWord;
 import io.lessonpack.domain.daily.LessonDay;
 import io.lessonpack.domain.evidence.AnalysisResult;
 import io.lessonpack.domain.lesson.Conversation;
+import java.util.Optional;
+import io.lessonpack.domain.memory.Fsrs;
+import io.lessonpack.domain.learner.UserId;
+import io.lessonpack.domain.lesson.WordNote;
+import io.lessonpack.domain.lesson.ForeignPackage;
 import io.lessonpack.domain.lesson.ConversationKind;
 import io.lessonpack.domain.lesson.LessonPackage;
 import io.lessonpack.domain.lesson.NewLesson;
@@ -493,6 +502,118 @@ class GenerateDailyPackageServiceTest {
             skipped(f.generate(f.command(LEARNER, "s3", SPANISH, f.clock().instant().minus(Duration.ofHours(1)))),
                     SkipReason.NO_NEW_ANALYSIS);
             assertThat(f.author().calls()).isEqualTo(2);
+        }
+    }
+
+    /** The shared packages table holds packages the original service wrote; their learners go on. */
+    @Nested
+    class AdoptedPackages {
+
+        private final PackageId legacyId = PackageId.of("legacy-es-1");
+
+        private ForeignPackage legacy(String... words) {
+            return new ForeignPackage(legacyId, LEARNER, SPANISH, "Daily conversation practice",
+                    START.minus(Duration.ofDays(40)), START.minus(Duration.ofDays(10)), "Meeting someone",
+                    List.of(words), Stream.of(words).map(w -> new WordNote(w, "/" + w + "/", "meaning of " + w)).toList());
+        }
+
+        @Test
+        void generate_aPackageOfTheOriginalService_isAdoptedKeepingItsIdAndNameAsVersionOne() {
+            GenerationFixture f = GenerationFixture.create();
+            f.store().putForeignPackage(legacy("hola", "adiós", "vecino"));
+
+            Generated g = generated(f.generate(f.session("s1")));
+
+            LessonPackage pkg = g.lessonPackage();
+            assertThat(pkg.id()).isEqualTo(legacyId);
+            assertThat(pkg.name()).isEqualTo("Daily conversation practice");
+            assertThat(pkg.version()).isEqualTo(1);
+            assertThat(pkg.createdAt()).isEqualTo(START.minus(Duration.ofDays(40)));
+            assertThat(g.created()).isFalse();
+            assertThat(g.event().updated()).isTrue();
+            assertThat(g.event().eventId()).isEqualTo("legacy-es-1:1");
+            assertThat(f.packages()).containsExactly(pkg);
+            assertThat(f.store().loadPackage(legacyId)).contains(new StoredPackage.Current(pkg));
+            assertThat(f.learnerState(SPANISH).packageId()).contains(legacyId);
+        }
+
+        @Test
+        void generate_aPackageOfTheOriginalService_itsWordsJoinTheCurriculumOnceAndAreNeverNew() {
+            GenerationFixture f = GenerationFixture.of(GenerationSettings.defaults(), START,
+                    new ScriptedAuthor().onWrite(ScriptedAuthor.duplicateWord("vecino")));
+            f.store().putForeignPackage(legacy("hola", "adiós", "vecino"));
+
+            Generated g = generated(f.generate(f.session("s1")));
+
+            assertThat(f.author().repairViolations()).singleElement().satisfies(v -> assertThat(v).contains(
+                    new Violation.DuplicateWord("vecino", Violation.DuplicateWord.Reason.ALREADY_IN_CURRICULUM)));
+            assertThat(keysOf(f.curriculumEntries())).containsAll(spanishKeys(List.of("hola", "adiós", "vecino")));
+            assertThat(f.curriculumEntries()).filteredOn(e -> e.key().equals(WordKey.of(SPANISH, "hola")))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.introducedOn()).isEqualTo(LessonDay.of(START.minus(Duration.ofDays(10))));
+                        assertThat(e.pronunciation()).isEqualTo("/hola/");
+                    });
+            assertThat(g.record().newWords()).isEqualTo(g.lessonPackage().newLesson().words().size());
+            assertThat(f.author().briefs().get(0).existingPackage()).hasValueSatisfying(summary -> {
+                assertThat(summary.name()).isEqualTo("Daily conversation practice");
+                assertThat(summary.version()).isZero();
+                assertThat(summary.lastNewLesson()).isEqualTo("Meeting someone");
+            });
+            assertThat(f.author().briefs().get(0).knownWords()).extracting(WordNote::writing)
+                    .contains("hola", "adiós", "vecino");
+        }
+
+        @Test
+        void generate_anAttemptFailsAfterTheWordsWereAdopted_theRetryAddsNothingTwiceAndAdopts() {
+            GenerationFixture f = GenerationFixture.of(GenerationSettings.defaults(), START,
+                    new ScriptedAuthor().onWrite(ScriptedAuthor.failure(LessonAuthorException.Kind.UNAVAILABLE)));
+            f.store().putForeignPackage(legacy("hola", "adiós"));
+            GenerateDailyPackageCommand session = f.session("s1");
+
+            failed(f.generate(session), FailureReason.AUTHOR_UNAVAILABLE);
+            assertThat(f.store().loadPackage(legacyId)).containsInstanceOf(StoredPackage.Foreign.class);
+            List<CurriculumEntry> adopted = f.curriculumEntries();
+            assertThat(keysOf(adopted)).containsExactlyElementsOf(spanishKeys(List.of("hola", "adiós")));
+
+            Generated g = generated(f.generate(session));
+
+            assertThat(g.lessonPackage().id()).isEqualTo(legacyId);
+            assertThat(f.curriculumEntries()).startsWith(adopted.toArray(CurriculumEntry[]::new));
+            assertThat(f.curriculumEntries()).hasSize(2 + g.record().newWords());
+        }
+
+        @Test
+        void generate_thePackageCannotBeReadEvenAsTheOriginalShape_failsNamingItAndReleasesTheDay() {
+            GenerationFixture f = GenerationFixture.create();
+            GenerationPorts p = f.ports();
+            GenerationPorts unreadable = new GenerationPorts(p.lessonDays(), p.claims(), p.drafts(), p.outbox(),
+                    p.learnerStates(), new LoadPackagePort() {
+                @Override
+                public Optional<StoredPackage> loadPackage(PackageId id) {
+                    throw new UnreadablePackageException(id.value(), "conversations is not a list");
+                }
+
+                @Override
+                public Optional<StoredPackage> findPackage(UserId userId, Language language) {
+                    if (language.code().equals("es")) {
+                        throw new UnreadablePackageException("legacy-es-1", "conversations is not a list");
+                    }
+                    return Optional.empty();
+                }
+            }, p.analysisResults(), p.curriculum(), p.saver(), p.publisher(), p.author());
+            GenerateDailyPackageUseCase service = GenerateDailyPackageService.create(unreadable, f.settings(),
+                    Fsrs.withDefaults(), f.clock(), f.ids());
+
+            try (CapturedLogs logs = CapturedLogs.capture("io.lessonpack")) {
+                Failed failure = failed(service.generate(f.session("s1"), f.deadline()), FailureReason.PACKAGE_UNREADABLE);
+
+                assertThat(failure.retryable()).isFalse();
+                assertThat(failure.reason().releasesMessage()).isTrue();
+                assertThat(logs.lines()).filteredOn(l -> l.contains("generation.package_unreadable")).singleElement()
+                        .satisfies(line -> assertThat(line).contains("\"packageId\":\"legacy-es-1\""));
+            }
+            Generated french = generated(service.generate(f.session(LEARNER, "s2", FRENCH), f.deadline()));
+            assertThat(french.lessonPackage().language()).isEqualTo(FRENCH);
         }
     }
 

@@ -4,8 +4,10 @@ import io.lessonpack.application.port.out.AnalysisProgress;
 import io.lessonpack.application.port.out.CommitResult;
 import io.lessonpack.application.port.out.GenerationCommit;
 import io.lessonpack.application.port.out.SaveGenerationPort;
+import io.lessonpack.domain.curriculum.CurriculumEntry;
 import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.word.Language;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -59,6 +61,11 @@ public final class FailingSaver implements SaveGenerationPort {
     public boolean recordAnalysisProgress(UserId userId, Language language, long expectedAnalysisVersion,
             AnalysisProgress progress) {
         return delegate.recordAnalysisProgress(userId, language, expectedAnalysisVersion, progress);
+    }
+
+    @Override
+    public int addAbsentWords(UserId userId, Language language, List<CurriculumEntry> entries) {
+        return delegate.addAbsentWords(userId, language, entries);
     }
 
     /** Every commit call, failed ones included. */

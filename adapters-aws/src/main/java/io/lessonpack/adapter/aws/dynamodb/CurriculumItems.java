@@ -10,9 +10,12 @@ import io.lessonpack.domain.memory.Fsrs;
 import io.lessonpack.domain.memory.MemoryState;
 import io.lessonpack.domain.word.WordKey;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -64,6 +67,25 @@ final class CurriculumItems {
         Map<String, AttributeValue> item = new LinkedHashMap<>(StateKeys.key(user, StateKeys.reading(readingKey)));
         item.put("wordKey", s(StateKeys.word(wordKey)));
         return item;
+    }
+
+    /**
+     * The READING items for the added words: one per distinct reading, none where an added word's
+     * own key already answers to the reading (a kana word is its own reading). Two actions on one
+     * item would make DynamoDB refuse the whole transaction.
+     */
+    static List<Map<String, AttributeValue>> readingItems(UserId userId, List<CurriculumEntry> added) {
+        Set<WordKey> addedKeys = new HashSet<>();
+        added.forEach(e -> addedKeys.add(e.key()));
+        Map<WordKey, WordKey> readingToWord = new LinkedHashMap<>();
+        for (CurriculumEntry entry : added) {
+            entry.readingKey()
+                    .filter(reading -> !addedKeys.contains(reading))
+                    .ifPresent(reading -> readingToWord.putIfAbsent(reading, entry.key()));
+        }
+        return readingToWord.entrySet().stream()
+                .map(e -> readingItem(userId, e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** When the word is due: the day its recall probability falls to 90%, or its first day. */

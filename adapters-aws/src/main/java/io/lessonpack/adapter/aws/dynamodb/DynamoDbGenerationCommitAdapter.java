@@ -24,7 +24,6 @@ import io.lessonpack.domain.curriculum.CurriculumEntry;
 import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.lesson.LessonPackage;
 import io.lessonpack.domain.word.Language;
-import io.lessonpack.domain.word.WordKey;
 import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -43,9 +42,7 @@ import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -56,10 +53,12 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * together or not at all. The items, in this order (a cancellation's reasons are read by index):
  * <ol start="0">
  *   <li>{@code LAST_LESSON_DAY}: set the lesson date and the pending event in an attribute of its
- *       own (events saved before and still unpublished stay); remove the claim and its draft. Condition: the claim token is ours and no lesson is saved for the day
- *       or later. Failed: {@link CommitResult#CLAIM_LOST}.</li>
+ *       own (events saved before and still unpublished stay); remove the claim and its draft.
+ *       Condition: the claim token is ours and no lesson is saved for the day or later.
+ *       Failed: {@link CommitResult#CLAIM_LOST}.</li>
  *   <li>The package (packages table), an UpdateItem that SETs only our attributes. Condition: the
- *       item does not exist (expected version 0) or has the expected version.
+ *       item has no {@code version} (expected version 0: it does not exist, or it is a package of
+ *       the original service being adopted in place) or has the expected version.
  *       Failed: {@link CommitResult#STALE_PACKAGE}.</li>
  *   <li>{@code LANGUAGE#<code>}: the analysis progress (lastProcessedAt, the keys handled within
  *       the look-back, its version + 1), the package id and version. Condition: the analysis
@@ -76,7 +75,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * (DynamoDB remembers tokens for 10 minutes).
  *
  * <p>{@link #recordAnalysisProgress} is one UpdateItem of {@code LANGUAGE#<code>} with the same
- * progress attributes and version condition. Instants are written in the fixed-width form of
+ * progress attributes and version condition; {@link #addAbsentWords} is {@link AbsentWordWrites}. Instants are written in the fixed-width form of
  * {@link Instants#sortable}, so that they compare as strings like the instants they denote.
  *
  * <pre>{@code
@@ -92,17 +91,17 @@ public final class DynamoDbGenerationCommitAdapter implements SaveGenerationPort
     /** How long a run record is kept for operators. */
     static final Duration RUN_RECORD_TTL = Duration.ofDays(180);
 
-    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
-
     private final DynamoDbClient client;
     private final DynamoDbTables tables;
     private final Clock clock;
+    private final AbsentWordWrites absentWords;
 
     /** @param clock for {@code updatedAt}, the run record's {@code createdAt} and the TTLs */
     public DynamoDbGenerationCommitAdapter(DynamoDbClient client, DynamoDbTables tables, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.tables = Objects.requireNonNull(tables, "tables");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.absentWords = new AbsentWordWrites(client, tables);
     }
 
     @Override
@@ -114,22 +113,22 @@ public final class DynamoDbGenerationCommitAdapter implements SaveGenerationPort
         items.add(languageState(userId, commit, now));
         int firstAdded = items.size();
         for (CurriculumEntry added : commit.curriculumChange().added()) {
-            items.add(put(CurriculumItems.wordItem(userId, added), "attribute_not_exists(" + StateKeys.PK + ")"));
+            items.add(TransactItems.put(tables.stateTable(), CurriculumItems.wordItem(userId, added), "attribute_not_exists(" + StateKeys.PK + ")"));
         }
         int afterAdded = items.size();
         for (CurriculumEntry updated : commit.curriculumChange().updated()) {
-            items.add(put(CurriculumItems.wordItem(userId, updated), null));
+            items.add(TransactItems.put(tables.stateTable(), CurriculumItems.wordItem(userId, updated), null));
         }
-        readings(userId, commit.curriculumChange().added()).forEach(item -> items.add(put(item, null)));
-        items.add(put(sessionMarker(userId, commit, now), null));
-        items.add(put(runRecord(userId, commit, now), null));
+        CurriculumItems.readingItems(userId, commit.curriculumChange().added()).forEach(item -> items.add(TransactItems.put(tables.stateTable(), item, null)));
+        items.add(TransactItems.put(tables.stateTable(), sessionMarker(userId, commit, now), null));
+        items.add(TransactItems.put(tables.stateTable(), runRecord(userId, commit, now), null));
         requireWithinOneTransaction(items);
         try {
             client.transactWriteItems(b -> b.transactItems(items).clientRequestToken(
                     requestToken(tables.stateTable(), userId, commit.claimToken())));
             return CommitResult.COMMITTED;
         } catch (TransactionCanceledException cancelled) {
-            int failed = firstFailedCondition(cancelled);
+            int failed = TransactItems.firstFailedCondition(cancelled);
             if (failed < 0) {
                 throw DynamoDbFailures.translate("commit TransactWriteItems", cancelled);
             }
@@ -177,8 +176,8 @@ public final class DynamoDbGenerationCommitAdapter implements SaveGenerationPort
                 .key(PackageItems.key(pkg.id()))
                 .updateExpression(set.expression());
         if (commit.expectedVersion() == 0) {
-            update.conditionExpression("attribute_not_exists(#id)")
-                    .expressionAttributeNames(set.namesWith(Map.of("#id", PackageItems.ID)))
+            update.conditionExpression("attribute_not_exists(#version)")
+                    .expressionAttributeNames(set.namesWith(Map.of("#version", PackageItems.VERSION)))
                     .expressionAttributeValues(set.values());
         } else {
             update.conditionExpression("#version = :expectedVersion")
@@ -195,54 +194,17 @@ public final class DynamoDbGenerationCommitAdapter implements SaveGenerationPort
         values.put(LanguageItem.PACKAGE_ID, s(pkg.id().value()));
         values.put(LanguageItem.PACKAGE_VERSION, n(pkg.version()));
         values.put(LanguageItem.UPDATED_AT, s(Instants.iso(now)));
-        values.putAll(progressValues(commit.analysis(), commit.expectedAnalysisVersion()));
+        values.putAll(LanguageItem.progressValues(commit.analysis(), commit.expectedAnalysisVersion()));
         Attributes.SetClause set = Attributes.set(values);
         return TransactWriteItem.builder().update(Update.builder()
                 .tableName(tables.stateTable())
                 .key(StateKeys.key(userId, StateKeys.language(pkg.language())))
                 .updateExpression(set.expression())
-                .conditionExpression(progressCondition(commit.expectedAnalysisVersion()))
+                .conditionExpression(LanguageItem.progressCondition(commit.expectedAnalysisVersion()))
                 .expressionAttributeNames(set.namesWith(Map.of("#analysisVersion", LanguageItem.ANALYSIS_VERSION)))
                 .expressionAttributeValues(set.valuesWith(Map.of(":expectedAnalysisVersion",
                         n(commit.expectedAnalysisVersion()))))
                 .build()).build();
-    }
-
-    /** The analysis progress as attributes: the watermark, the keys handled within the look-back, the next version. */
-    private static Map<String, AttributeValue> progressValues(AnalysisProgress progress, long expectedVersion) {
-        Map<String, AttributeValue> handled = new HashMap<>();
-        progress.handled().forEach((key, at) -> handled.put(key, s(Instants.sortable(at))));
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
-        values.put(LanguageItem.LAST_PROCESSED_AT, s(Instants.sortable(progress.lastProcessedAt())));
-        values.put(LanguageItem.HANDLED_ANALYSES, AttributeValue.fromM(handled));
-        values.put(LanguageItem.ANALYSIS_VERSION, n(expectedVersion + 1));
-        return values;
-    }
-
-    /** The progress read is still the stored one: an item from before versions counts as version 0. */
-    private static String progressCondition(long expectedVersion) {
-        return expectedVersion == 0
-                ? "attribute_not_exists(#analysisVersion) OR #analysisVersion = :expectedAnalysisVersion"
-                : "#analysisVersion = :expectedAnalysisVersion";
-    }
-
-    /**
-     * The READING items for the added words: one per distinct reading, none where an added word's
-     * own key already answers to the reading (a kana word is its own reading). Two actions on one
-     * item would make DynamoDB refuse the whole transaction.
-     */
-    private static List<Map<String, AttributeValue>> readings(UserId userId, List<CurriculumEntry> added) {
-        Set<WordKey> addedKeys = new HashSet<>();
-        added.forEach(e -> addedKeys.add(e.key()));
-        Map<WordKey, WordKey> readingToWord = new LinkedHashMap<>();
-        for (CurriculumEntry entry : added) {
-            entry.readingKey()
-                    .filter(reading -> !addedKeys.contains(reading))
-                    .ifPresent(reading -> readingToWord.putIfAbsent(reading, entry.key()));
-        }
-        return readingToWord.entrySet().stream()
-                .map(e -> CurriculumItems.readingItem(userId, e.getKey(), e.getValue()))
-                .toList();
     }
 
     private Map<String, AttributeValue> sessionMarker(UserId userId, GenerationCommit commit, Instant now) {
@@ -279,14 +241,6 @@ public final class DynamoDbGenerationCommitAdapter implements SaveGenerationPort
         return item;
     }
 
-    private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {
-        Put.Builder put = Put.builder().tableName(tables.stateTable()).item(item);
-        if (condition != null) {
-            put.conditionExpression(condition);
-        }
-        return TransactWriteItem.builder().put(put.build()).build();
-    }
-
     /** Refuses, before sending, a transaction DynamoDB would refuse: too many actions, or two on one item. */
     private static void requireWithinOneTransaction(List<TransactWriteItem> items) {
         if (items.size() > MAX_TRANSACTION_ITEMS) {
@@ -311,19 +265,6 @@ public final class DynamoDbGenerationCommitAdapter implements SaveGenerationPort
         }
     }
 
-    private static int firstFailedCondition(TransactionCanceledException cancelled) {
-        if (!cancelled.hasCancellationReasons()) {
-            return -1;
-        }
-        List<CancellationReason> reasons = cancelled.cancellationReasons();
-        for (int i = 0; i < reasons.size(); i++) {
-            if (CONDITIONAL_CHECK_FAILED.equals(reasons.get(i).code())) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /**
      * The transaction's idempotency token (36 characters): a name-based UUID of the state table, the
      * learner and the claim token. DynamoDB keeps tokens per account and region for 10 minutes and
@@ -336,10 +277,17 @@ public final class DynamoDbGenerationCommitAdapter implements SaveGenerationPort
         return UUID.nameUUIDFromBytes(scope.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /** Delegates to {@link AbsentWordWrites}: chunks of conditional Puts, existing words left as they are. */
+    @Override
+    public int addAbsentWords(UserId userId, Language language, List<CurriculumEntry> entries) {
+        return absentWords.addAbsent(userId, entries.stream()
+                .filter(e -> e.key().language().equals(language.code())).toList());
+    }
+
     @Override
     public boolean recordAnalysisProgress(UserId userId, Language language, long expectedAnalysisVersion,
             AnalysisProgress progress) {
-        Map<String, AttributeValue> values = new LinkedHashMap<>(progressValues(progress, expectedAnalysisVersion));
+        Map<String, AttributeValue> values = new LinkedHashMap<>(LanguageItem.progressValues(progress, expectedAnalysisVersion));
         values.put(LanguageItem.UPDATED_AT, s(Instants.iso(clock.instant())));
         Attributes.SetClause set = Attributes.set(values);
         try {
@@ -347,7 +295,7 @@ public final class DynamoDbGenerationCommitAdapter implements SaveGenerationPort
                     .tableName(tables.stateTable())
                     .key(StateKeys.key(userId, StateKeys.language(language)))
                     .updateExpression(set.expression() + ", #language = if_not_exists(#language, :language)")
-                    .conditionExpression(progressCondition(expectedAnalysisVersion))
+                    .conditionExpression(LanguageItem.progressCondition(expectedAnalysisVersion))
                     .expressionAttributeNames(set.namesWith(Map.of("#analysisVersion", LanguageItem.ANALYSIS_VERSION,
                             "#language", LanguageItem.LANGUAGE)))
                     .expressionAttributeValues(set.valuesWith(Map.of(":expectedAnalysisVersion",

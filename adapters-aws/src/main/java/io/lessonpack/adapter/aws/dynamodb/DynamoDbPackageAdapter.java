@@ -2,8 +2,9 @@ package io.lessonpack.adapter.aws.dynamodb;
 
 import io.lessonpack.application.logging.LogEvent;
 import io.lessonpack.application.port.out.LoadPackagePort;
+import io.lessonpack.application.port.out.StoredPackage;
+import io.lessonpack.application.port.out.UnreadablePackageException;
 import io.lessonpack.domain.learner.UserId;
-import io.lessonpack.domain.lesson.LessonPackage;
 import io.lessonpack.domain.lesson.PackageId;
 import io.lessonpack.domain.word.Language;
 import java.lang.System.Logger;
@@ -26,8 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       their words). Only keys are read from the index, so any projection works, and the package
  *       itself is read consistently.</li>
  * </ul>
- * An item that is not a valid {@code package.v1} package fails with an {@link UnreadableItemException}
- * naming the package id and the fault.
+ * An item without {@code schemaVersion} is a package of the original service, read to be adopted
+ * ({@link ForeignPackageItems}); one that is neither that nor a valid {@code package.v1} package
+ * fails with an {@link UnreadablePackageException} naming the package id and the fault.
  *
  * <pre>{@code
  * LoadPackagePort packages = new DynamoDbPackageAdapter(dynamoDb, tables);
@@ -46,7 +48,7 @@ public final class DynamoDbPackageAdapter implements LoadPackagePort {
     }
 
     @Override
-    public Optional<LessonPackage> loadPackage(PackageId id) {
+    public Optional<StoredPackage> loadPackage(PackageId id) {
         Map<String, AttributeValue> item = DynamoDbFailures.call("loadPackage GetItem", () -> client.getItem(b -> b
                 .tableName(tables.packagesTable())
                 .key(PackageItems.key(id))
@@ -58,7 +60,7 @@ public final class DynamoDbPackageAdapter implements LoadPackagePort {
     }
 
     @Override
-    public Optional<LessonPackage> findPackage(UserId userId, Language language) {
+    public Optional<StoredPackage> findPackage(UserId userId, Language language) {
         List<Map<String, AttributeValue>> found = DynamoDbFailures.call("findPackage Query", () -> client.query(b -> b
                 .tableName(tables.packagesTable())
                 .indexName(PackageItems.USER_LANGUAGE_INDEX)

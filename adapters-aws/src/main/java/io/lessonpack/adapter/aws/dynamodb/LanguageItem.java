@@ -1,5 +1,14 @@
 package io.lessonpack.adapter.aws.dynamodb;
 
+import static io.lessonpack.adapter.aws.dynamodb.Attributes.n;
+import static io.lessonpack.adapter.aws.dynamodb.Attributes.s;
+
+import io.lessonpack.application.port.out.AnalysisProgress;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 /**
  * The attributes of the {@code USER#<userId>} / {@code LANGUAGE#<code>} item, what the service
  * remembers per (learner, language):
@@ -21,5 +30,27 @@ final class LanguageItem {
     static final String UPDATED_AT = "updatedAt";
 
     private LanguageItem() {
+    }
+
+    /** The analysis progress as attributes: the watermark, the keys handled within the look-back, the next version. */
+    static Map<String, AttributeValue> progressValues(AnalysisProgress progress, long expectedVersion) {
+        Map<String, AttributeValue> handled = new HashMap<>();
+        progress.handled().forEach((key, at) -> handled.put(key, s(Instants.sortable(at))));
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        values.put(LAST_PROCESSED_AT, s(Instants.sortable(progress.lastProcessedAt())));
+        values.put(HANDLED_ANALYSES, AttributeValue.fromM(handled));
+        values.put(ANALYSIS_VERSION, n(expectedVersion + 1));
+        return values;
+    }
+
+    /**
+     * The condition that the progress read is still the stored one, with {@code #analysisVersion}
+     * and {@code :expectedAnalysisVersion} bound by the caller: an item from before versions counts
+     * as version 0.
+     */
+    static String progressCondition(long expectedVersion) {
+        return expectedVersion == 0
+                ? "attribute_not_exists(#analysisVersion) OR #analysisVersion = :expectedAnalysisVersion"
+                : "#analysisVersion = :expectedAnalysisVersion";
     }
 }

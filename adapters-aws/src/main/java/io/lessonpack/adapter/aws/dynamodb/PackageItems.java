@@ -4,6 +4,8 @@ import static io.lessonpack.adapter.aws.dynamodb.Attributes.n;
 import static io.lessonpack.adapter.aws.dynamodb.Attributes.s;
 import static io.lessonpack.adapter.aws.dynamodb.Attributes.strings;
 
+import io.lessonpack.application.port.out.StoredPackage;
+import io.lessonpack.application.port.out.UnreadablePackageException;
 import io.lessonpack.domain.daily.LessonDay;
 import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.lesson.Conversation;
@@ -31,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * notes M {learning S, workOn L of S, words L of M {writing, pronunciation, meaning}}
  * </pre>
  * {@link #attributes} leaves {@code id} out: the package is written with an UpdateItem that SETs
- * exactly these attributes, so attributes another service adds to the item survive.
+ * exactly these attributes, so attributes another service adds to the item survive, and a package
+ * of the original service ({@link ForeignPackageItems}) becomes a current one in place.
  */
 final class PackageItems {
 
@@ -39,6 +42,7 @@ final class PackageItems {
     static final String USER_ID = "userId";
     static final String LANGUAGE = "language";
     static final String VERSION = "version";
+    static final String SCHEMA_VERSION = "schemaVersion";
     static final String USER_LANGUAGE_INDEX = "UserLanguageIndex";
 
     private PackageItems() {
@@ -54,7 +58,7 @@ final class PackageItems {
         item.put(USER_ID, s(pkg.userId().value()));
         item.put(LANGUAGE, s(pkg.language().tag()));
         item.put("name", s(pkg.name()));
-        item.put("schemaVersion", s(LessonPackage.SCHEMA_VERSION));
+        item.put(SCHEMA_VERSION, s(LessonPackage.SCHEMA_VERSION));
         item.put(VERSION, n(pkg.version()));
         item.put("createdAt", s(Instants.iso(pkg.createdAt())));
         item.put("updatedAt", s(Instants.iso(pkg.updatedAt())));
@@ -94,17 +98,27 @@ final class PackageItems {
     }
 
     /**
-     * Reads a package item.
+     * Reads a package item: a current one, or one without {@code schemaVersion} written by the
+     * original service ({@link ForeignPackageItems}).
      *
-     * @throws UnreadableItemException naming the package id and the faulty attribute when the item
-     *                                 is not a valid {@code package.v1} package
+     * @throws UnreadablePackageException naming the package id and the faulty attribute when the
+     *                                    item is neither a valid {@code package.v1} package nor one
+     *                                    of the original shape (a later schema is never adopted)
      */
-    static LessonPackage fromItem(String table, Map<String, AttributeValue> item) {
+    static StoredPackage fromItem(String table, Map<String, AttributeValue> item) {
+        if (!item.containsKey(SCHEMA_VERSION)) {
+            return new StoredPackage.Foreign(ForeignPackageItems.fromItem(table, item));
+        }
+        return new StoredPackage.Current(currentFromItem(table, item));
+    }
+
+    /** Reads a {@code package.v1} item. */
+    static LessonPackage currentFromItem(String table, Map<String, AttributeValue> item) {
         String id = Attributes.string(item, ID).orElse("?");
         Reader r = new Reader(table, id, item);
-        String schema = r.string("schemaVersion");
+        String schema = r.string(SCHEMA_VERSION);
         if (!LessonPackage.SCHEMA_VERSION.equals(schema)) {
-            throw r.unreadable("schemaVersion is '" + abbreviate(schema) + "', expected " + LessonPackage.SCHEMA_VERSION);
+            throw r.unreadable(SCHEMA_VERSION + " is '" + abbreviate(schema) + "', expected " + LessonPackage.SCHEMA_VERSION);
         }
         try {
             List<Conversation> conversations = new ArrayList<>();
@@ -115,7 +129,7 @@ final class PackageItems {
             return new LessonPackage(PackageId.of(r.string(ID)), UserId.of(r.string(USER_ID)),
                     Language.of(r.string(LANGUAGE)), r.string("name"), r.number(VERSION), r.instant("createdAt"),
                     r.instant("updatedAt"), r.day("lessonDate"), conversations, r.notes(), r.string("author"));
-        } catch (UnreadableItemException e) {
+        } catch (UnreadablePackageException e) {
             throw e;
         } catch (RuntimeException e) {
             // The domain's messages name rules and fields, never texts.
@@ -130,8 +144,8 @@ final class PackageItems {
     /** Reads attributes of one item, failing with a message that names the item and the attribute. */
     private record Reader(String table, String id, Map<String, AttributeValue> item) {
 
-        UnreadableItemException unreadable(String what) {
-            return new UnreadableItemException("package item '" + id + "' in table " + table
+        UnreadablePackageException unreadable(String what) {
+            return new UnreadablePackageException(id, "package item '" + id + "' in table " + table
                     + " is not a valid " + LessonPackage.SCHEMA_VERSION + " package: " + what);
         }
 

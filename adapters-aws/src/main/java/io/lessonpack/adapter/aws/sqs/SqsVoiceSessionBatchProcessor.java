@@ -39,7 +39,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       lanes run concurrently, on at most {@link #MAX_PARALLEL_LEARNERS} threads. Order only matters
  *       per learner, whatever message groups the producer chose.</li>
  *   <li><b>A failure is its group's.</b> A failed message is reported failed together with every
- *       later message of its message group, and nothing else (FIFO order is per group). A later
+ *       later message of its message group, and nothing else (FIFO order is per group). A failure
+ *       that no redelivery can mend ({@link FailureReason#releasesMessage()}) is released instead,
+ *       so it does not hold back the learner's other messages. A later
  *       message of the same group and learner is not attempted; one of another learner may have
  *       been processed meanwhile, and is reported failed all the same, which is safe because its
  *       redelivery is a no-op (the session's lesson is already saved).</li>
@@ -255,10 +257,19 @@ public final class SqsVoiceSessionBatchProcessor {
                 entry.decide(new GenerationOutcome.Failed(FailureReason.UNEXPECTED,
                         "unexpected " + e.getClass().getSimpleName()));
             }
-            if (entry.outcome() instanceof GenerationOutcome.Failed) {
+            if (keptOnTheQueue(entry.outcome())) {
                 failedGroups.put(entry.groupId(), entry.record.messageId());
             }
         }
+    }
+
+    /**
+     * Whether the outcome keeps its message on the queue for a retry: a failure, unless redelivering
+     * cannot help ({@link FailureReason#releasesMessage()}), when the message is released like a skip
+     * so that the group's later messages go on.
+     */
+    private static boolean keptOnTheQueue(GenerationOutcome outcome) {
+        return outcome instanceof GenerationOutcome.Failed f && !f.reason().releasesMessage();
     }
 
     private static GenerationOutcome.Failed notAttempted(String failedMessageId) {
@@ -270,7 +281,7 @@ public final class SqsVoiceSessionBatchProcessor {
     private static Map<String, Entry> firstFailureOfEachGroup(List<Entry> entries) {
         Map<String, Entry> first = new HashMap<>();
         for (Entry entry : entries) {
-            if (entry.outcome() instanceof GenerationOutcome.Failed) {
+            if (keptOnTheQueue(entry.outcome())) {
                 first.putIfAbsent(entry.groupId(), entry);
             }
         }

@@ -11,6 +11,7 @@ import io.lessonpack.adapter.aws.event.PackageGeneratedEventJson;
 import io.lessonpack.adapter.aws.testing.CallCounter;
 import io.lessonpack.adapter.aws.testing.LocalDynamoDb;
 import io.lessonpack.application.port.out.ClaimResult;
+import io.lessonpack.application.port.out.StoredPackage;
 import io.lessonpack.application.port.out.AnalysisProgress;
 import io.lessonpack.application.port.out.CommitResult;
 import io.lessonpack.application.port.out.DayClaim;
@@ -85,7 +86,7 @@ class DynamoDbGenerationCommitAdapterTest {
         assertThat(day).containsKey("updatedAt").doesNotContainKeys("claimDay", "claimSessionId", "claimToken",
                 "claimLanguage", "claimLeaseExpiresAt", "claimDraft", "claimDraftSessionId");
 
-        assertThat(stores.packages.loadPackage(PackageId.of("p-1"))).contains(commit.lessonPackage());
+        assertThat(stores.packages.loadPackage(PackageId.of("p-1"))).contains(new StoredPackage.Current(commit.lessonPackage()));
 
         Map<String, AttributeValue> language = stores.stateItem(LEARNER, "LANGUAGE#es");
         assertThat(language.get("language").s()).isEqualTo("es");
@@ -150,7 +151,7 @@ class DynamoDbGenerationCommitAdapterTest {
                 resultAt, new CurriculumChange(List.of(TestData.entry(SPANISH, "casa", LessonDay.of(now))), List.of(gato))));
 
         assertThat(result).isEqualTo(CommitResult.COMMITTED);
-        assertThat(stores.packages.loadPackage(PackageId.of("p-1"))).contains(v2);
+        assertThat(stores.packages.loadPackage(PackageId.of("p-1"))).contains(new StoredPackage.Current(v2));
         assertThat(stores.states.loadLearnerState(LEARNER, SPANISH).lastProcessedAt()).contains(resultAt);
         Map<String, AttributeValue> stored = stores.stateItem(LEARNER, "WORD#es#1#gato");
         assertThat(stored.get("stability").n()).isEqualTo("2.3065");
@@ -383,6 +384,68 @@ class DynamoDbGenerationCommitAdapterTest {
 
         assertThatThrownBy(() -> stores.states.loadLearnerState(LEARNER, SPANISH))
                 .isInstanceOf(UnreadableItemException.class).hasMessageContaining("LANGUAGE#es");
+    }
+
+    @Test
+    void commit_versionOneOverAPackageOfTheOriginalService_adoptsItInPlaceKeepingOtherServicesAttributes() {
+        stores.putPackageItem(TestData.originalServicePackage("p-1", LEARNER, "es"));
+        String token = claimToday("s1");
+
+        CommitResult result = stores.saver.commit(LEARNER, TestData.commit(token, "s1",
+                TestData.pkg("p-1", SPANISH, 1, NOW), 0, RESULT_AT, CurriculumChange.none()));
+
+        assertThat(result).isEqualTo(CommitResult.COMMITTED);
+        Map<String, AttributeValue> item = stores.packageItem("p-1");
+        assertThat(item.get("schemaVersion").s()).isEqualTo("package.v1");
+        assertThat(item.get("version").n()).isEqualTo("1");
+        assertThat(item.get("lastPracticedAt").s()).isEqualTo("2026-02-27T18:30:00Z");
+        assertThat(item.get("tags").ss()).containsExactlyInAnyOrder("beginner", "migrated");
+        assertThat(item.get("conversations").l()).allSatisfy(c -> assertThat(c.m()).containsKey("kind")
+                .doesNotContainKeys("type", "prompt", "vocabulary"));
+        assertThat(stores.packages.loadPackage(PackageId.of("p-1"))).containsInstanceOf(StoredPackage.Current.class);
+    }
+
+    @Test
+    void commit_versionOneWhenTheOriginalPackageWasAdoptedMeanwhile_isStalePackage() {
+        stores.putPackageItem(TestData.originalServicePackage("p-1", LEARNER, "es"));
+        stores.putPackageItem(PackageItems.item(TestData.pkg("p-1", SPANISH, 1, NOW)));
+        String token = claimToday("s1");
+
+        CommitResult result = stores.saver.commit(LEARNER, TestData.commit(token, "s1",
+                TestData.pkg("p-1", SPANISH, 1, NOW), 0, RESULT_AT, CurriculumChange.none()));
+
+        assertThat(result).isEqualTo(CommitResult.STALE_PACKAGE);
+    }
+
+    @Test
+    void addAbsentWords_writesTheMissingWordsOnlyAndNeverTouchesOneThatIsThere() {
+        firstLesson();
+        CurriculumEntry gato = reviewed(TestData.entry(SPANISH, "gato", TODAY), 2.3065, LocalDate.parse("2026-03-02"));
+        stores.putStateItem(CurriculumItems.wordItem(LEARNER, gato));
+        List<CurriculumEntry> adopted = java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("gato", "perro").map(w -> TestData.entry(SPANISH, w, new LessonDay(TODAY.date().minusDays(9)))),
+                java.util.stream.IntStream.range(0, 90).mapToObj(i -> TestData.entry(SPANISH, "vieja" + i,
+                        new LessonDay(TODAY.date().minusDays(9))))).toList();
+
+        int added = stores.saver.addAbsentWords(LEARNER, SPANISH, adopted);
+
+        assertThat(added).isEqualTo(90);
+        assertThat(stores.stateItems(LEARNER, "WORD#es#")).hasSize(92);
+        assertThat(stores.stateItem(LEARNER, "WORD#es#1#gato").get("stability").n()).isEqualTo("2.3065");
+        assertThat(stores.stateItem(LEARNER, "WORD#es#1#perro").get("introducedOn").s()).isEqualTo("2026-03-02");
+        assertThat(stores.stateItem(LEARNER, "WORD#es#1#vieja7").get("introducedOn").s()).isEqualTo("2026-02-21");
+        assertThat(stores.saver.addAbsentWords(LEARNER, SPANISH, adopted)).isZero();
+    }
+
+    @Test
+    void addAbsentWords_japaneseWords_alsoGetTheirReadings() {
+        CurriculumEntry neko = CurriculumEntry.introduced(WordKey.of(JAPANESE, "猫"), "猫", "ねこ", "cat", TODAY);
+
+        assertThat(stores.saver.addAbsentWords(LEARNER, JAPANESE, List.of(neko))).isEqualTo(1);
+
+        assertThat(stores.stateItems(LEARNER, "READING#ja#")).hasSize(1);
+        assertThat(stores.curriculum.existingKeys(LEARNER, JAPANESE, java.util.Set.of(WordKey.of(JAPANESE, "ねこ"))))
+                .containsExactly(WordKey.of(JAPANESE, "ねこ"));
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.lessonpack.application.port.in.GenerationOutcome.Skipped;
 import io.lessonpack.application.port.in.GenerationOutcome;
 import io.lessonpack.application.port.in.SkipReason;
 import io.lessonpack.application.port.out.PackageGeneratedEvent;
+import io.lessonpack.application.port.out.StoredPackage;
 import io.lessonpack.application.service.GenerateDailyPackageService;
 import io.lessonpack.application.service.GenerationPorts;
 import io.lessonpack.application.service.GenerationSettings;
@@ -154,7 +155,8 @@ class DynamoDbGenerationContractTest {
         }
 
         LessonPackage storedPackage(Generated generated) {
-            return stores.packages.loadPackage(generated.lessonPackage().id()).orElseThrow();
+            return ((StoredPackage.Current) stores.packages.loadPackage(generated.lessonPackage().id()).orElseThrow())
+                    .lessonPackage();
         }
 
         List<String> publishedEventIds() {
@@ -362,7 +364,8 @@ class DynamoDbGenerationContractTest {
         GenerateDailyPackageCommand session = h.session("s1");
 
         failed(h.generate(session), FailureReason.PUBLISH_FAILED);
-        LessonPackage saved = h.stores.packages.findPackage(LEARNER, SPANISH).orElseThrow();
+        LessonPackage saved = ((StoredPackage.Current) h.stores.packages.findPackage(LEARNER, SPANISH).orElseThrow())
+                .lessonPackage();
         String eventId = saved.id().value() + ":1";
         assertThat(h.events.events()).isEmpty();
         assertThat(h.stores.stateItem(LEARNER, "LAST_LESSON_DAY")).containsKey("pendingEvent#" + eventId);
@@ -394,5 +397,47 @@ class DynamoDbGenerationContractTest {
                 .containsExactly("Generated", "Skipped", "Generated");
         assertThat(h.publishedEventIds()).hasSize(2);
         assertThat(h.stores.packages.findPackage(other, SPANISH)).isPresent();
+    }
+
+    @Test
+    void aPackageOfTheOriginalService_isAdoptedInPlaceAndItsWordsAreNeverIntroducedAgain() {
+        Harness h = new Harness();
+        h.stores.putPackageItem(TestData.originalServicePackage("legacy-1", LEARNER, "es"));
+        h.author.onWrite(ScriptedAuthor.duplicateWord("vecino"));
+
+        Generated g = generated(h.generate(h.session("s1")));
+
+        assertThat(g.lessonPackage().id().value()).isEqualTo("legacy-1");
+        assertThat(g.lessonPackage().name()).isEqualTo("Daily conversation practice");
+        assertThat(g.event().updated()).isTrue();
+        assertThat(h.publishedEventIds()).containsExactly("legacy-1:1");
+        Map<String, AttributeValue> item = h.stores.packageItem("legacy-1");
+        assertThat(item.get("schemaVersion").s()).isEqualTo("package.v1");
+        assertThat(item.get("tags").ss()).containsExactlyInAnyOrder("beginner", "migrated");
+        assertThat(item.get("lastPracticedAt").s()).isEqualTo("2026-02-27T18:30:00Z");
+        assertThat(h.items("WORD#es#1#vecino")).singleElement()
+                .satisfies(w -> assertThat(w.get("introducedOn").s()).isEqualTo("2026-02-19"));
+        assertThat(h.items("WORD#es#1#hola")).hasSize(1);
+        assertThat(h.items("WORD#es#1#encantado")).hasSize(1);
+        assertThat(h.author.repairViolations()).hasSize(1);
+        assertThat(g.lessonPackage().newLesson().words()).doesNotContain("vecino", "hola", "encantado");
+        assertThat(h.stores.states.loadLearnerState(LEARNER, SPANISH).packageId()).contains(g.lessonPackage().id());
+    }
+
+    @Test
+    void aPackageThatCannotBeReadEvenAsTheOriginalShape_failsItsMessageButReleasesIt() {
+        Harness h = new Harness();
+        Map<String, AttributeValue> odd = new java.util.HashMap<>(TestData.originalServicePackage("legacy-1", LEARNER, "es"));
+        odd.put("conversations", AttributeValue.fromS("a lesson in another shape"));
+        h.stores.putPackageItem(odd);
+
+        BatchResult report = h.batch.process(List.of(SqsRecords.message("m1", h.session("s1")).build()),
+                h.stores.clock.instant().plus(TIME_LEFT));
+
+        assertThat(report.items().get(0).outcome()).isInstanceOfSatisfying(Failed.class,
+                f -> assertThat(f.reason()).isEqualTo(FailureReason.PACKAGE_UNREADABLE));
+        assertThat(report.failedMessageIds()).isEmpty();
+        assertThat(h.stores.stateItem(LEARNER, "LAST_LESSON_DAY")).doesNotContainKey("lastLessonDate");
+        assertThat(h.items("WORD#")).isEmpty();
     }
 }

@@ -7,16 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lessonpack.application.port.out.ClaimResult;
+import io.lessonpack.application.port.out.StoredPackage;
+import io.lessonpack.application.port.out.UnreadablePackageException;
 import io.lessonpack.application.port.out.CommitResult;
 import io.lessonpack.application.port.out.DayClaim;
 import io.lessonpack.domain.curriculum.CurriculumChange;
 import io.lessonpack.domain.daily.LessonDay;
 import io.lessonpack.domain.learner.SessionId;
 import io.lessonpack.domain.learner.UserId;
+import io.lessonpack.domain.lesson.ForeignPackage;
 import io.lessonpack.domain.lesson.LessonPackage;
 import io.lessonpack.domain.lesson.NewLesson;
 import io.lessonpack.domain.lesson.PackageId;
 import io.lessonpack.domain.lesson.ReviewTopic;
+import io.lessonpack.domain.lesson.WordNote;
 import io.lessonpack.domain.word.Language;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +58,8 @@ class DynamoDbPackageAdapterTest {
         LessonPackage pkg = TestData.pkg("p-1", MEXICAN_SPANISH, 1, NOW);
         commit(pkg, "s1");
 
-        LessonPackage loaded = stores.packages.loadPackage(PackageId.of("p-1")).orElseThrow();
+        LessonPackage loaded = ((StoredPackage.Current) stores.packages.loadPackage(PackageId.of("p-1")).orElseThrow())
+                .lessonPackage();
 
         assertThat(loaded).isEqualTo(pkg);
         assertThat(loaded.reviewTopics()).extracting(ReviewTopic::openingWord).containsExactly("gato", "casa");
@@ -102,7 +107,7 @@ class DynamoDbPackageAdapterTest {
         assertThat(updated.get("lastOpenedAt").s()).isEqualTo("2026-03-02T18:00:00Z");
         assertThat(updated.get("favourite").bool()).isTrue();
         assertThat(updated.get("version").n()).isEqualTo("2");
-        assertThat(stores.packages.loadPackage(PackageId.of("p-1"))).contains(v2);
+        assertThat(stores.packages.loadPackage(PackageId.of("p-1"))).contains(new StoredPackage.Current(v2));
     }
 
     @Test
@@ -110,9 +115,9 @@ class DynamoDbPackageAdapterTest {
         LessonPackage pkg = TestData.pkg("p-1", MEXICAN_SPANISH, 1, NOW);
         commit(pkg, "s1");
 
-        assertThat(stores.packages.findPackage(LEARNER, MEXICAN_SPANISH)).contains(pkg);
-        assertThat(stores.packages.findPackage(LEARNER, SPANISH)).contains(pkg);
-        assertThat(stores.packages.findPackage(LEARNER, Language.of("es-ES"))).contains(pkg);
+        assertThat(stores.packages.findPackage(LEARNER, MEXICAN_SPANISH)).contains(new StoredPackage.Current(pkg));
+        assertThat(stores.packages.findPackage(LEARNER, SPANISH)).contains(new StoredPackage.Current(pkg));
+        assertThat(stores.packages.findPackage(LEARNER, Language.of("es-ES"))).contains(new StoredPackage.Current(pkg));
         assertThat(stores.packages.findPackage(LEARNER, Language.of("fr"))).isEmpty();
         assertThat(stores.packages.findPackage(UserId.of("someone-else"), SPANISH)).isEmpty();
     }
@@ -153,10 +158,73 @@ class DynamoDbPackageAdapterTest {
         stores.putPackageItem(item);
 
         assertThatThrownBy(() -> stores.packages.loadPackage(PackageId.of("p-bad")))
-                .isInstanceOf(UnreadableItemException.class)
+                .isInstanceOf(UnreadablePackageException.class)
                 .hasMessageContaining("p-bad")
                 .hasMessageNotContaining("Everyday conversation")
                 .hasMessageNotContaining("At the market");
+    }
+
+    @Test
+    void loadPackage_anItemOfTheOriginalService_isAForeignPackageWithEveryWordItTaught() {
+        stores.putPackageItem(TestData.originalServicePackage("legacy-1", LEARNER, "es-MX"));
+
+        StoredPackage stored = stores.packages.loadPackage(PackageId.of("legacy-1")).orElseThrow();
+
+        assertThat(stored).isInstanceOf(StoredPackage.Foreign.class);
+        assertThat(stored.version()).isZero();
+        ForeignPackage legacy = ((StoredPackage.Foreign) stored).foreignPackage();
+        assertThat(legacy.id()).isEqualTo(PackageId.of("legacy-1"));
+        assertThat(legacy.userId()).isEqualTo(LEARNER);
+        assertThat(legacy.language()).isEqualTo(MEXICAN_SPANISH);
+        assertThat(legacy.name()).isEqualTo("Daily conversation practice");
+        assertThat(legacy.createdAt()).isEqualTo(Instant.parse("2026-01-20T10:00:00Z"));
+        assertThat(legacy.taughtAt()).isEqualTo(Instant.parse("2026-02-19T10:00:30Z"));
+        assertThat(legacy.lastLessonTitle()).isEqualTo("Meeting someone");
+        assertThat(legacy.lastLessonWords()).containsExactlyInAnyOrder("vecino", "encantado");
+        assertThat(legacy.words()).containsExactly(new WordNote("vecino", "/beˈθino/", "neighbour"),
+                new WordNote("hola", "", ""), new WordNote("encantado", "", ""));
+        assertThat(stores.packages.findPackage(LEARNER, SPANISH)).contains(stored);
+    }
+
+    @Test
+    void loadPackage_anOriginalItemWithoutNameTimesOrLessons_isStillAdoptable() {
+        stores.putPackageItem(Map.of("id", AttributeValue.fromS("legacy-2"), "userId", AttributeValue.fromS("learner-1"),
+                "language", AttributeValue.fromS("es"), "createdAt", AttributeValue.fromS("last spring")));
+
+        ForeignPackage legacy = ((StoredPackage.Foreign) stores.packages.loadPackage(PackageId.of("legacy-2"))
+                .orElseThrow()).foreignPackage();
+
+        assertThat(legacy.keptName()).isEmpty();
+        assertThat(legacy.createdAt()).isNull();
+        assertThat(legacy.words()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"userId", "language", "conversations", "conversation", "vocabulary", "notes",
+        "notesVocabulary", "laterSchema"})
+    void loadPackage_anItemNeitherCurrentNorOfTheOriginalShape_failsNamingThePackageNotItsTexts(String fault) {
+        Map<String, AttributeValue> item = new HashMap<>(TestData.originalServicePackage("p-odd", LEARNER, "es"));
+        AttributeValue text = AttributeValue.fromS("Role-play meeting a new neighbour.");
+        switch (fault) {
+            case "userId" -> item.remove("userId");
+            case "language" -> item.put("language", AttributeValue.fromS("Spanish, mostly"));
+            case "conversations" -> item.put("conversations", text);
+            case "conversation" -> item.put("conversations", AttributeValue.fromL(List.of(text)));
+            case "vocabulary" -> item.put("conversations", AttributeValue.fromL(List.of(AttributeValue.fromM(
+                    Map.of("type", AttributeValue.fromS("lesson"), "vocabulary", text)))));
+            case "notes" -> item.put("notes", text);
+            case "notesVocabulary" -> item.put("notes", AttributeValue.fromM(Map.of("vocabulary", text)));
+            case "laterSchema" -> item.put("schemaVersion", AttributeValue.fromS("package.v2"));
+            default -> throw new IllegalArgumentException(fault);
+        }
+        stores.putPackageItem(item);
+
+        assertThatThrownBy(() -> stores.packages.loadPackage(PackageId.of("p-odd")))
+                .isInstanceOfSatisfying(UnreadablePackageException.class,
+                        e -> assertThat(e.packageId()).isEqualTo("p-odd"))
+                .hasMessageContaining("p-odd")
+                .hasMessageNotContaining("neighbour")
+                .hasMessageNotContaining("mostly");
     }
 
     @Test
@@ -171,7 +239,7 @@ class DynamoDbPackageAdapterTest {
 
         assertThat(ItemSize.of(PackageItems.item(maximal))).isLessThan(150 * 1024);
         stores.putPackageItem(PackageItems.item(maximal));
-        assertThat(stores.packages.loadPackage(maximal.id())).contains(maximal);
+        assertThat(stores.packages.loadPackage(maximal.id())).contains(new StoredPackage.Current(maximal));
     }
 
     @Test

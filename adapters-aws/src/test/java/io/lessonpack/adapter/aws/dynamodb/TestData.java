@@ -23,10 +23,12 @@ import io.lessonpack.domain.lesson.WordNote;
 import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Domain objects for adapter tests, built directly (no author, no service). */
 final class TestData {
@@ -99,5 +101,39 @@ final class TestData {
     /** Analysis progress up to {@code lastProcessedAt}, with the one result at that time handled. */
     static AnalysisProgress progress(Instant lastProcessedAt) {
         return new AnalysisProgress(lastProcessedAt, Map.of(lastProcessedAt.toString(), lastProcessedAt));
+    }
+
+    /**
+     * A package item as the original service wrote it: no schemaVersion, version or author; its own
+     * conversation and notes shape; and two attributes another service added ({@code lastPracticedAt},
+     * {@code tags}).
+     */
+    static Map<String, AttributeValue> originalServicePackage(String id, UserId user, String languageTag) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("id", AttributeValue.fromS(id));
+        item.put("userId", AttributeValue.fromS(user.value()));
+        item.put("language", AttributeValue.fromS(languageTag));
+        item.put("name", AttributeValue.fromS("Daily conversation practice"));
+        item.put("createdAt", AttributeValue.fromS("2026-01-20T10:00:00Z"));
+        item.put("updatedAt", AttributeValue.fromS("2026-02-19T10:00:30Z"));
+        item.put("conversations", AttributeValue.fromL(List.of(
+                AttributeValue.fromM(Map.of("type", AttributeValue.fromS("review"),
+                        "title", AttributeValue.fromS("Warm-up review"),
+                        "prompt", AttributeValue.fromS("Ask the learner to greet you."),
+                        "firstWord", AttributeValue.fromS("hola"),
+                        "vocabulary", AttributeValue.fromL(List.of(AttributeValue.fromS("hola"))))),
+                AttributeValue.fromM(Map.of("type", AttributeValue.fromS("lesson"),
+                        "title", AttributeValue.fromS("Meeting someone"),
+                        "prompt", AttributeValue.fromS("Role-play meeting a new neighbour."),
+                        "vocabulary", AttributeValue.fromSs(List.of("vecino", "encantado")))))));
+        item.put("notes", AttributeValue.fromM(Map.of(
+                "learning", AttributeValue.fromS("Greetings and introductions."),
+                "improve", AttributeValue.fromL(List.of(AttributeValue.fromS("Speak a little more slowly."))),
+                "vocabulary", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                        "word", AttributeValue.fromS("vecino"), "pronunciation", AttributeValue.fromS("/beˈθino/"),
+                        "translation", AttributeValue.fromS("neighbour"))))))));
+        item.put("lastPracticedAt", AttributeValue.fromS("2026-02-27T18:30:00Z"));
+        item.put("tags", AttributeValue.fromSs(List.of("beginner", "migrated")));
+        return item;
     }
 }

@@ -170,6 +170,21 @@ class SqsVoiceSessionBatchProcessorTest {
         }
 
         @Test
+        void aFailureNoRedeliveryCanMend_isReleasedAndTheLearnersLaterMessagesGoOn() {
+            ScriptedUseCase useCase = new ScriptedUseCase().answer("s1", fails(FailureReason.PACKAGE_UNREADABLE))
+                    .answer("s2", fails(FailureReason.AUTHOR_UNAVAILABLE));
+            List<SqsRecord> batch = List.of(message("m1", "ana", "s1", "ana"), message("m2", "ana", "s2", "ana"),
+                    message("m3", "ana", "s3", "ana"));
+
+            BatchResult result = processor(useCase, new RecordingVisibility()).process(batch, INVOCATION_END);
+
+            assertThat(useCase.calls).containsExactly("s1", "s2");
+            assertThat(result.items().get(0).outcome()).isInstanceOfSatisfying(Failed.class,
+                    f -> assertThat(f.reason()).isEqualTo(FailureReason.PACKAGE_UNREADABLE));
+            assertThat(result.failedMessageIds()).containsExactly("m2", "m3");
+        }
+
+        @Test
         void aMessageProcessedMeanwhileButReportedForItsGroup_isLoggedAsReportedFailed() {
             ScriptedUseCase useCase = new ScriptedUseCase().answer("s1", fails(FailureReason.AUTHOR_UNAVAILABLE))
                     .answer("s2", new Skipped(SkipReason.NO_NEW_ANALYSIS, "scripted"));

@@ -1,9 +1,11 @@
 package io.lessonpack.application.port.in;
 
 /**
- * Why a session's lesson could not be produced this time. The message is reported failed either
- * way, so that the queue retries it and, in the end, parks it in the dead-letter queue instead of
- * losing it. Each reason says whether a retry can help ({@link #retryable()}) and whether the
+ * Why a session's lesson could not be produced this time. The message is reported failed, so that
+ * the queue retries it and, in the end, parks it in the dead-letter queue instead of losing it;
+ * except when {@link #releasesMessage()}: then retrying cannot help and would hold the learner's
+ * later messages back, so it is taken off the queue (its analysis stays in the table for the next
+ * lesson). Each reason says whether a retry can help ({@link #retryable()}) and whether the
  * failure was only a matter of time ({@link #retrySoon()}), in which case the inbound side makes
  * the message visible again within seconds rather than after the queue's visibility timeout.
  */
@@ -44,6 +46,12 @@ public enum FailureReason {
     /** Storage failed or was unavailable. */
     STORAGE_UNAVAILABLE(true, false),
     /**
+     * The learner's package for the language cannot be read, not even as one of the original
+     * service to adopt. Nothing is written; an operator repairs the item (its id is logged). The
+     * message is released, so the learner's sessions in other languages go on.
+     */
+    PACKAGE_UNREADABLE(false, false),
+    /**
      * An earlier message of the same queue message group failed, so this one is reported failed to
      * keep the group's order (it may have been processed meanwhile; its redelivery is then a no-op).
      */
@@ -62,6 +70,14 @@ public enum FailureReason {
     /** Whether trying the same message again later may succeed. */
     public boolean retryable() {
         return retryable;
+    }
+
+    /**
+     * Whether the message is taken off the queue despite the failure, because redelivering it
+     * cannot succeed and would hold back the later messages of its message group.
+     */
+    public boolean releasesMessage() {
+        return this == PACKAGE_UNREADABLE;
     }
 
     /**

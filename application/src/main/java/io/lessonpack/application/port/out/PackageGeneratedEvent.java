@@ -29,10 +29,20 @@ public record PackageGeneratedEvent(String eventId, UserId userId, Language lang
         Objects.requireNonNull(generatedAt, "generatedAt");
     }
 
-    /** The event announcing {@code pkg} as saved. */
+    /** The event announcing {@code pkg} as saved: updated from version 2 on. */
     public static PackageGeneratedEvent of(LessonPackage pkg) {
+        return of(pkg, pkg.version() > 1);
+    }
+
+    /**
+     * The event announcing {@code pkg} as saved.
+     *
+     * @param updated whether the learner had the package before (a package of the original service
+     *                that lessonpack adopted is updated at its version 1)
+     */
+    public static PackageGeneratedEvent of(LessonPackage pkg, boolean updated) {
         return new PackageGeneratedEvent(eventIdOf(pkg.id(), pkg.version()), pkg.userId(), pkg.language(), pkg.id(),
-                pkg.name(), pkg.updatedAt(), pkg.version() > 1, pkg.version());
+                pkg.name(), pkg.updatedAt(), updated, pkg.version());
     }
 
     /** The deterministic event id of a package version. */

@@ -1,7 +1,9 @@
 package io.lessonpack.application.port.out;
 
+import io.lessonpack.domain.curriculum.CurriculumEntry;
 import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.word.Language;
+import java.util.List;
 
 /** Saves what a generation produced, atomically. */
 public interface SaveGenerationPort {
@@ -17,4 +19,13 @@ public interface SaveGenerationPort {
      */
     boolean recordAnalysisProgress(UserId userId, Language language, long expectedAnalysisVersion,
             AnalysisProgress progress);
+
+    /**
+     * Adds to the learner's curriculum the entries it does not hold yet, leaving every entry already
+     * there untouched: the words of a package the original service wrote, adopted before the lesson
+     * that evolves it. Safe to repeat.
+     *
+     * @return how many entries were added
+     */
+    int addAbsentWords(UserId userId, Language language, List<CurriculumEntry> entries);
 }

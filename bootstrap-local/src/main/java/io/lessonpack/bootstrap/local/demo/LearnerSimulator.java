@@ -2,6 +2,7 @@ package io.lessonpack.bootstrap.local.demo;
 
 import io.lessonpack.application.port.out.LoadCurriculumPort;
 import io.lessonpack.application.port.out.LoadPackagePort;
+import io.lessonpack.application.port.out.StoredPackage;
 import io.lessonpack.domain.curriculum.CurriculumEntry;
 import io.lessonpack.domain.evidence.AnalysisResult;
 import io.lessonpack.domain.learner.UserId;
@@ -49,7 +50,9 @@ final class LearnerSimulator {
                 .analysisId("analysis-" + sessionId)
                 .sessionId(sessionId)
                 .targetLanguage(language);
-        Optional<LessonPackage> pkg = packages.findPackage(user, language);
+        Optional<LessonPackage> pkg = packages.findPackage(user, language)
+                .filter(StoredPackage.Current.class::isInstance)
+                .map(stored -> ((StoredPackage.Current) stored).lessonPackage());
         if (pkg.isEmpty()) {
             DemoScenario.FirstAnalysis first = learner.firstAnalysis().get(language.code());
             if (first == null) {
