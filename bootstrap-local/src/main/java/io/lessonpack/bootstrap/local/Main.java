@@ -1,12 +1,13 @@
 package io.lessonpack.bootstrap.local;
 
 import io.lessonpack.bootstrap.local.bench.BenchCommand;
+import io.lessonpack.bootstrap.local.chaos.ChaosCommand;
 import io.lessonpack.bootstrap.local.demo.DemoCommand;
 import io.lessonpack.bootstrap.local.eval.EvalSchedulerCommand;
 import java.util.List;
 
 /**
- * The local runtime's entry point: {@code demo}, {@code eval-scheduler} and {@code bench}. The
+ * The local runtime's entry point: {@code demo}, {@code eval-scheduler}, {@code bench} and {@code chaos}. The
  * {@code ./lessonpack} script at the project root builds the project and calls this with its arguments.
  */
 public final class Main {
@@ -19,6 +20,9 @@ public final class Main {
               bench [--json] [--quick] [--rows NAMES] [--no-cold-start]
                                                 lessons per invocation against a slow loopback model,
                                                 warm costs, and the Lambda artifact's cold start
+              chaos [--users N] [--days D] [--fault-rate P] [--seed S] [--json]
+                                                a randomized soak with faults injected at random; prints
+                                                each invariant held or BROKEN, exit 1 on any BROKEN
               help                              this text""";
 
     private Main() {
@@ -38,6 +42,7 @@ public final class Main {
             case DemoCommand.NAME -> new DemoCommand().run(rest, System.out, System.err);
             case EvalSchedulerCommand.NAME -> new EvalSchedulerCommand().run(rest, System.out, System.err);
             case BenchCommand.NAME -> new BenchCommand().run(rest, System.out, System.err);
+            case ChaosCommand.NAME -> new ChaosCommand().run(rest, System.out, System.err);
             case "help", "-h", "--help" -> {
                 System.out.println(HELP);
                 yield 0;

@@ -42,8 +42,11 @@ public final class CountdownContext implements Context {
         this(budget, System::nanoTime);
     }
 
-    /** A context on another monotonic time source, in nanoseconds (tests). */
-    CountdownContext(Duration budget, LongSupplier nanoTime) {
+    /**
+     * A context whose countdown runs on another monotonic time source, in nanoseconds: a test's, or
+     * a simulated clock's (the chaos soak's invocations count down in simulated time).
+     */
+    public CountdownContext(Duration budget, LongSupplier nanoTime) {
         Objects.requireNonNull(budget, "budget");
         if (budget.isNegative()) {
             throw new IllegalArgumentException("the budget must not be negative, was " + budget);

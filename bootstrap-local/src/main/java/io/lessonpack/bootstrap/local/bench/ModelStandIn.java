@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * count as known, so the author picks others), waits the delay on its own virtual thread, and
  * answers with a {@code chat.completion} whose message content is the structured-output JSON the
  * adapter expects. Concurrent requests are served concurrently.
+ *
+ * <p>For fault injection, {@link #setFaults} scripts answers by the request's bearer token: a
+ * {@link StandInFault} (429, 500, a refusal, a truncated answer) instead of the lesson.
  *
  * <p>It counts requests {@linkplain Counts#started() started}, {@linkplain Counts#answered()
  * answered} (the response fully written) and {@linkplain Counts#cut() cut} (the client went away
@@ -68,6 +72,7 @@ public final class ModelStandIn implements AutoCloseable {
     private final AtomicInteger cut = new AtomicInteger();
     private final AtomicLong completionIds = new AtomicLong();
     private volatile Duration delay;
+    private volatile StandInFaults faults = StandInFaults.none();
 
     /**
      * What the stand-in saw since the last {@link #reset()}.
@@ -123,6 +128,11 @@ public final class ModelStandIn implements AutoCloseable {
         this.delay = newDelay;
     }
 
+    /** Answers the requests {@code script} picks with a fault from now on ({@link StandInFaults#none()}: none). */
+    public void setFaults(StandInFaults script) {
+        this.faults = Objects.requireNonNull(script, "script");
+    }
+
     /** The counters since the last {@link #reset()}. */
     public Counts counts() {
         return new Counts(started.get(), answered.get(), cut.get());
@@ -174,7 +184,7 @@ public final class ModelStandIn implements AutoCloseable {
             long receivedAt = System.nanoTime();
             Duration wait = delay;
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Answer answer = answer(body);
+            Answer answer = faults.next(bearerToken(exchange)).map(f -> faultAnswer(f, body)).orElseGet(() -> answer(body));
             try {
                 Thread.sleep(Math.max(0, wait.toMillis() - (System.nanoTime() - receivedAt) / 1_000_000));
             } catch (InterruptedException e) {
@@ -199,6 +209,9 @@ public final class ModelStandIn implements AutoCloseable {
         try {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("x-request-id", "req_bench_stand_in");
+            if (status == 429 || status >= 500) {
+                exchange.getResponseHeaders().set("retry-after-ms", StandInFault.RETRY_AFTER_MS);
+            }
             exchange.sendResponseHeaders(status, body.length);
             OutputStream out = exchange.getResponseBody();
             for (int from = 0; from < body.length; from += WRITE_CHUNK) {
@@ -229,17 +242,41 @@ public final class ModelStandIn implements AutoCloseable {
         String model = request.path("model").asText("stand-in");
         try {
             StandInAuthor.Written written = author.write(user);
-            return new Answer(200, written.answer().map(c -> completion(model, c, null, requestBody.length))
+            return new Answer(200, written.answer().map(c -> completion(model, c, null, "stop", requestBody.length))
                     .orElseGet(() -> completion(model, null, "The stand-in's offline author cannot write this lesson.",
-                            requestBody.length)), written.operation());
+                            "stop", requestBody.length)), written.operation());
         } catch (IllegalArgumentException e) {
             return new Answer(400, error("invalid_request_error", "the model stand-in could not read the request"),
                     "unknown");
         }
     }
 
+    /** The bearer token of a request, or an empty string. */
+    private static String bearerToken(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).strip() : "";
+    }
+
+    /** The answer of a scripted fault, as OpenAI would send it. */
+    private Answer faultAnswer(StandInFault fault, byte[] requestBody) {
+        String model;
+        try {
+            model = JSON.readTree(requestBody).path("model").asText("stand-in");
+        } catch (IOException e) {
+            model = "stand-in";
+        }
+        byte[] body = switch (fault) {
+            case RATE_LIMITED -> error("rate_limit_error", "Rate limit reached (the stand-in's scripted fault).");
+            case SERVER_ERROR -> error("server_error", "The server had an error (the stand-in's scripted fault).");
+            case REFUSAL -> completion(model, null, "I can't help with that.", "stop", requestBody.length);
+            case TRUNCATED -> completion(model, "{\"name\":\"Speaking practice\",\"reviewTopics\":[{\"instructions\":\"Open by",
+                    null, "length", requestBody.length);
+        };
+        return new Answer(fault.status(), body, "fault_" + fault.name().toLowerCase(Locale.ROOT));
+    }
+
     /** A {@code chat.completion} with {@code content}, or with {@code refusal} when content is null. */
-    private byte[] completion(String model, String content, String refusal, int requestChars) {
+    private byte[] completion(String model, String content, String refusal, String finishReason, int requestChars) {
         ObjectNode body = JSON.createObjectNode()
                 .put("id", "chatcmpl-bench-" + completionIds.incrementAndGet())
                 .put("object", "chat.completion")
@@ -249,7 +286,7 @@ public final class ModelStandIn implements AutoCloseable {
         ObjectNode message = choice.putObject("message").put("role", "assistant");
         message.put("content", content);
         message.put("refusal", refusal);
-        choice.put("finish_reason", "stop");
+        choice.put("finish_reason", finishReason);
         choice.putNull("logprobs");
         long promptTokens = requestChars / CHARS_PER_TOKEN;
         long completionTokens = Math.max(1, (content == null ? refusal : content).length() / CHARS_PER_TOKEN);

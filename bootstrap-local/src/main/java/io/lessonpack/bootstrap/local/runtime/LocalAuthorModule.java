@@ -19,8 +19,9 @@ import javax.inject.Singleton;
 /**
  * The laptop's choices: GPT-4o (or any OpenAI-compatible server) when {@code OPENAI_API_KEY} or
  * {@code OPENAI_BASE_URL} is set, the offline author otherwise; events kept in memory and printed
- * instead of sent to SNS; no queue to make messages visible again on (the runtime feeds the
- * handler directly, and a failed message is simply not retried).
+ * instead of sent to SNS; the queue to make messages visible again on from the {@link LocalHooks}
+ * (none for the demo and the bench: the runtime feeds the handler directly, and a failed message
+ * is simply not retried). The hooks may also wrap the author, its key source and the publisher.
  */
 @Module
 public final class LocalAuthorModule {
@@ -38,9 +39,9 @@ public final class LocalAuthorModule {
 
     @Provides
     @Singleton
-    static LessonAuthorPort author(Environment env, Clock clock) {
+    static LessonAuthorPort author(Environment env, Clock clock, LocalHooks hooks) {
         if (!modelConfigured(env)) {
-            return new OfflineLessonAuthor();
+            return hooks.author().apply(new OfflineLessonAuthor());
         }
         OpenAiAuthorConfig config = OpenAiAuthorConfig.fromEnvironment(
                 env.subset(LambdaConfiguration.OPENAI_MODEL, LambdaConfiguration.OPENAI_BASE_URL));
@@ -61,13 +62,14 @@ public final class LocalAuthorModule {
                 return "environment OPENAI_API_KEY";
             }
         };
-        return new OpenAiLessonAuthorAdapter(OpenAiClients.create(config), keys, config, clock);
+        return hooks.author().apply(new OpenAiLessonAuthorAdapter(OpenAiClients.create(config),
+                hooks.apiKeys().apply(keys), config, clock));
     }
 
     @Provides
     @Singleton
-    static MessageVisibility visibility() {
-        return MessageVisibility.none();
+    static MessageVisibility visibility(LocalHooks hooks) {
+        return hooks.visibility();
     }
 
     @Provides
@@ -78,7 +80,7 @@ public final class LocalAuthorModule {
 
     @Provides
     @Singleton
-    static PublishPackageEventPort publisher(InMemoryEventPublisher events) {
-        return events;
+    static PublishPackageEventPort publisher(InMemoryEventPublisher events, LocalHooks hooks) {
+        return hooks.publisher().apply(events);
     }
 }

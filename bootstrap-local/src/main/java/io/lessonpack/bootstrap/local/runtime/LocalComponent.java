@@ -3,7 +3,9 @@ package io.lessonpack.bootstrap.local.runtime;
 import dagger.BindsInstance;
 import dagger.Component;
 import io.lessonpack.adapter.aws.dynamodb.DynamoDbTables;
-import io.lessonpack.adapter.aws.sqs.SqsVoiceSessionBatchProcessor;
+import io.lessonpack.adapter.aws.sqs.MessageVisibility;
+import io.lessonpack.adapter.aws.sqs.SqsVoiceSessionMessageParser;
+import io.lessonpack.application.port.in.GenerateDailyPackageUseCase;
 import io.lessonpack.application.inmemory.InMemoryEventPublisher;
 import io.lessonpack.application.port.out.LessonAuthorPort;
 import io.lessonpack.application.service.GenerationPorts;
@@ -18,13 +20,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The local runtime's object graph: the Lambda's own generation wiring and AWS clients (pointed at
- * DynamoDB Local through the SDK's endpoint variable) with the laptop's author and event sink.
+ * DynamoDB Local through the SDK's endpoint variable) with the laptop's author and event sink, and
+ * what the {@link LocalHooks} put around them. {@link LocalRuntime} builds the queue side from the
+ * use case, the parser and the visibility this graph provides.
  */
 @Singleton
 @Component(modules = {GenerationModule.class, AwsClientsModule.class, LocalAuthorModule.class})
 public interface LocalComponent {
 
-    SqsVoiceSessionBatchProcessor processor();
+    GenerateDailyPackageUseCase generator();
+
+    SqsVoiceSessionMessageParser parser();
+
+    MessageVisibility visibility();
 
     GenerationPorts ports();
 
@@ -36,10 +44,11 @@ public interface LocalComponent {
 
     DynamoDbTables tables();
 
-    /** Builds the graph over an environment, a clock, an id source and the generation settings. */
+    /** Builds the graph over an environment, a clock, an id source, the generation settings and the hooks. */
     @Component.Factory
     interface Factory {
         LocalComponent create(@BindsInstance Environment environment, @BindsInstance Clock clock,
-                @BindsInstance IdGenerator ids, @BindsInstance GenerationSettings settings);
+                @BindsInstance IdGenerator ids, @BindsInstance GenerationSettings settings,
+                @BindsInstance LocalHooks hooks);
     }
 }

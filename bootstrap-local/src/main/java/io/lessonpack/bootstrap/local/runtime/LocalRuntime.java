@@ -1,6 +1,8 @@
 package io.lessonpack.bootstrap.local.runtime;
 
 import io.lessonpack.adapter.aws.dynamodb.DynamoDbSchema;
+import io.lessonpack.adapter.aws.sqs.RedeliveryBackoff;
+import io.lessonpack.adapter.aws.sqs.SqsVoiceSessionBatchProcessor;
 import io.lessonpack.application.service.GenerationSettings;
 import io.lessonpack.bootstrap.lambda.Environment;
 import io.lessonpack.bootstrap.lambda.IdGenerator;
@@ -58,6 +60,15 @@ public final class LocalRuntime implements AutoCloseable {
      */
     public static LocalRuntime start(Environment base, Optional<Path> dataFolder, Clock clock, IdGenerator ids,
             GenerationSettings settings) {
+        return start(base, dataFolder, clock, ids, settings, LocalHooks.none());
+    }
+
+    /**
+     * Starts the local stack as {@link #start(Environment, Optional, Clock, IdGenerator, GenerationSettings)}
+     * does, with {@code hooks} around the wiring (the chaos soak's fault injection and simulated queue).
+     */
+    public static LocalRuntime start(Environment base, Optional<Path> dataFolder, Clock clock, IdGenerator ids,
+            GenerationSettings settings, LocalHooks hooks) {
         DynamoDbLocalServer server = DynamoDbLocalServer.start(dataFolder);
         try {
             Environment env = base.with(Map.of(
@@ -70,9 +81,13 @@ public final class LocalRuntime implements AutoCloseable {
                     "AWS_ACCESS_KEY_ID", "local",
                     "AWS_SECRET_ACCESS_KEY", "local",
                     "AWS_ENDPOINT_URL_DYNAMODB", server.endpoint().toString()));
-            LocalComponent component = DaggerLocalComponent.factory().create(env, clock, ids, settings);
+            LocalComponent component = DaggerLocalComponent.factory().create(env, clock, ids, settings, hooks);
             DynamoDbSchema.createTables(component.dynamoDb(), component.tables());
-            VoiceSessionHandler handler = new VoiceSessionHandler(component.processor(), clock);
+            // The queue side as the Lambda's GenerationModule builds it, with the use case passed through the hooks.
+            SqsVoiceSessionBatchProcessor processor = new SqsVoiceSessionBatchProcessor(
+                    hooks.useCase().apply(component.generator()), component.parser(), component.visibility(),
+                    RedeliveryBackoff.defaults(), clock);
+            VoiceSessionHandler handler = new VoiceSessionHandler(processor, clock);
             return new LocalRuntime(server, component, handler, LocalAuthorModule.modelConfigured(env));
         } catch (RuntimeException e) {
             server.close();

@@ -18,7 +18,9 @@ public final class LogFile {
 
     /**
      * Empties (creating its folder) the configured log file, or {@code defaultName} in the temporary
-     * folder, points the JSON lines at it, and returns its absolute path.
+     * folder, points the JSON lines at it, and returns its absolute path. The file is truncated, not
+     * deleted: a second command in the same JVM (a test) keeps writing to it through the stream the
+     * JSON-line logger already holds open (in append mode).
      */
     public static Path prepare(String defaultName) {
         String configured = System.getProperty(JsonLineLoggerFinder.FILE_PROPERTY);
@@ -29,7 +31,7 @@ public final class LogFile {
             if (path.getParent() != null) {
                 Files.createDirectories(path.getParent());
             }
-            Files.deleteIfExists(path);
+            Files.write(path, new byte[0]);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the log file " + path, e);
         }

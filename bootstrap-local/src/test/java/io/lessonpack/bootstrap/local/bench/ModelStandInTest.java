@@ -29,10 +29,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,5 +176,25 @@ class ModelStandInTest {
 
         assertThat(standIn.delay()).isEqualTo(Duration.ZERO);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void scriptedFaults_reachTheRealAdapterAsOpenAiSendsThem_andOnlyForTheirToken() {
+        standIn.setDelay(Duration.ZERO);
+        Map<String, ArrayDeque<StandInFault>> scripts = new ConcurrentHashMap<>();
+        scripts.put("test-key", new ArrayDeque<>(List.of(StandInFault.RATE_LIMITED, StandInFault.SERVER_ERROR,
+                StandInFault.REFUSAL, StandInFault.TRUNCATED)));
+        standIn.setFaults(token -> Optional.ofNullable(scripts.get(token)).map(ArrayDeque::poll));
+
+        // A 429, then a 500: each retried after the stand-in's short retry-after-ms; the third attempt is refused.
+        assertThatThrownBy(() -> author.write(brief(), deadline())).isInstanceOfSatisfying(LessonAuthorException.class,
+                e -> assertThat(e.kind()).isEqualTo(LessonAuthorException.Kind.REFUSED));
+        assertThatThrownBy(() -> author.write(brief(), deadline())).isInstanceOfSatisfying(LessonAuthorException.class,
+                e -> assertThat(e.kind()).isEqualTo(LessonAuthorException.Kind.TRUNCATED));
+        assertThat(author.write(brief(), deadline()).draft().conversations()).hasSize(3);
+        assertThat(standIn.counts()).isEqualTo(new ModelStandIn.Counts(5, 5, 0));
+
+        standIn.setFaults(StandInFaults.none());
+        assertThat(author.write(brief(), deadline()).usage().calls()).isEqualTo(1);
     }
 }
