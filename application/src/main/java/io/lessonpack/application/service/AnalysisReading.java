@@ -9,8 +9,9 @@ import java.util.Objects;
  * evidence bounded, whatever the table holds.
  *
  * @param lookBack      how far before the watermark results are still read: one written late, with an
- *                      older time than results already used, is used if it is no more than this
- *                      older than the watermark
+ *                      older time than results already used, is used by the language's next message
+ *                      when it was written no later than this after its own time (the watermark
+ *                      never passes the time of the read that moved it)
  * @param futureSkew    how far after now a result's time may lie and still be used now (clocks
  *                      differ); a result further ahead waits until its time
  * @param readBound     items read per message at most, newest first
@@ -35,10 +36,11 @@ public record AnalysisReading(Duration lookBack, Duration futureSkew, int readBo
     }
 
     /**
-     * A day of look-back, 5 minutes of clock skew, 500 items read, lessons written from the 20 most
+     * Two days of look-back (a result written up to two days after its own time is still used, so an
+     * analysis service that is down for a day loses nothing), 5 minutes of clock skew, 500 items read, lessons written from the 20 most
      * recent results, 100 consumed at most, 2,000 keys remembered.
      */
     public static AnalysisReading defaults() {
-        return new AnalysisReading(Duration.ofDays(1), Duration.ofMinutes(5), 500, 20, 100, 2_000);
+        return new AnalysisReading(Duration.ofDays(2), Duration.ofMinutes(5), 500, 20, 100, 2_000);
     }
 }

@@ -503,6 +503,23 @@ class GenerateDailyPackageServiceTest {
                     SkipReason.NO_NEW_ANALYSIS);
             assertThat(f.author().calls()).isEqualTo(2);
         }
+
+        @Test
+        void generate_resultWrittenAlmostTheLookBackLateAfterLessonsMovedTheWatermark_isStillConsumedOnce() {
+            GenerationFixture f = GenerationFixture.create();
+            Duration lookBack = f.settings().analysisReading().lookBack();
+            generated(f.generate(f.session("s1")));
+            f.nextDay();
+            generated(f.generate(f.session("s2")));
+            Instant taken = START.plus(Duration.ofHours(2));
+            f.clock().set(taken.plus(lookBack).minus(Duration.ofMinutes(1)));
+            f.addAnalysis(result("late", taken, SPANISH, "tarde", "late feedback"));
+
+            Generated third = generated(f.generate(f.session("s3")));
+
+            assertThat(f.author().lastBrief().missedTargets()).contains("tarde");
+            assertThat(third.record().resultsConsumed()).isEqualTo(2);
+        }
     }
 
     /** The shared packages table holds packages the original service wrote; their learners go on. */

@@ -122,8 +122,11 @@ final class ScenarioGenerator {
         boolean late = random.nextDouble() < 0.05;
         Instant at = late ? session.endedAt().plus(Duration.ofMinutes(60 + random.nextInt(11 * 60)))
                 : session.endedAt().plusMillis(1_000 + random.nextInt(4_000));
-        String body = body(session, random.nextDouble() < 0.9);
-        sends.add(new Send(at, nextMessageId(), group, body, late ? MessageKind.LATE : MessageKind.SESSION, session));
+        boolean untrustedTime = random.nextDouble() < 0.04;
+        String body = untrustedTime ? body(session, UNBELIEVABLE_CREATED_AT[random.nextInt(UNBELIEVABLE_CREATED_AT.length)])
+                : body(session, random.nextDouble() < 0.9 ? session.endedAt().toString() : null);
+        MessageKind kind = untrustedTime ? MessageKind.UNTRUSTED_TIME : late ? MessageKind.LATE : MessageKind.SESSION;
+        sends.add(new Send(at, nextMessageId(), group, body, kind, session));
         double duplicate = random.nextDouble();
         if (duplicate < 0.12) {
             Duration after = duplicate < 0.02 ? Duration.ofMinutes(20 * 60 + random.nextInt(10 * 60))
@@ -137,15 +140,20 @@ final class ScenarioGenerator {
         return sends;
     }
 
+    /** createdAt values an app with a broken clock or a bug might send; the session's message stays valid. */
+    private static final String[] UNBELIEVABLE_CREATED_AT = {"+1000000000-12-31T23:59:59Z", "2099-01-01T00:00:00Z",
+        "yesterday", "2025-01-01T00:00:00Z"};
+
     private String nextMessageId() {
         return "message-" + String.format("%05d", ++messageCount);
     }
 
-    private static String body(Session session, boolean withCreatedAt) {
+    /** The session's message body, with {@code createdAt} as given (none when null). */
+    private static String body(Session session, String createdAt) {
         ObjectNode body = JSON.createObjectNode().put("sessionId", session.sessionId())
                 .put("userId", session.learner().userId()).put("targetLanguage", session.languageTag());
-        if (withCreatedAt) {
-            body.put("createdAt", session.endedAt().toString());
+        if (createdAt != null) {
+            body.put("createdAt", createdAt);
         }
         return body.toString();
     }
@@ -157,8 +165,7 @@ final class ScenarioGenerator {
             case 1 -> "{\"sessionId\":\"" + session.sessionId() + "-poison\",\"userId\":\"" + user + "\",";
             case 2 -> "{\"sessionId\":\"" + session.sessionId() + "-poison\",\"userId\":\"" + user
                     + "\",\"targetLanguage\":\"klingon\"}";
-            default -> "{\"sessionId\":\"" + session.sessionId() + "-poison\",\"userId\":\"" + user
-                    + "\",\"targetLanguage\":\"es\",\"createdAt\":\"yesterday\"}";
+            default -> "{\"sessionId\":\"" + session.sessionId() + "-poison\",\"userId\":42,\"targetLanguage\":\"es\"}";
         };
     }
 

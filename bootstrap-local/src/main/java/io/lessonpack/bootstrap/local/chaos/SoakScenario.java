@@ -71,7 +71,12 @@ record SoakScenario(LocalDate firstDay, int days, List<Learner> learners, List<S
         LATE,
         /** The same session's message sent again, with another message id. */
         DUPLICATE,
-        /** A poison message: a missing field, bad JSON, an unknown language, a bad createdAt. */
+        /**
+         * The session's message with a {@code createdAt} that cannot be believed (far ahead, far
+         * back, unreadable): still a valid message, whose time is the queue's instead.
+         */
+        UNTRUSTED_TIME,
+        /** A poison message: a missing field, bad JSON, an unknown language, a field of the wrong type. */
         INVALID
     }
 
