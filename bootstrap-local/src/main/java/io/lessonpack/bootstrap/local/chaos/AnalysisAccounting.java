@@ -1,7 +1,9 @@
 package io.lessonpack.bootstrap.local.chaos;
 
+import io.lessonpack.application.service.GenerationSettings;
 import io.lessonpack.bootstrap.local.chaos.AnalysisWriter.Written;
 import io.lessonpack.domain.word.Language;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,9 +24,11 @@ import java.util.Set;
  *       invocation the language's {@code lastProcessedAt} was at or past its {@code createdAt}
  *       (the lesson consumed it, or a {@code NO_NEW_ANALYSIS} skip moved over it); or</li>
  *   <li><b>passed with a logged reason</b>: a log line names its {@code analysisId} with a reason
- *       (the adapter's {@code dynamodb.analysis_result_skipped} for an unreadable one); or</li>
+ *       ({@code analysis.result_passed} for one the service cannot use); or</li>
  *   <li><b>still waiting</b>: for a language it counts for, {@code lastProcessedAt} is unset or
- *       before its {@code createdAt} at the end, so a later lesson reads it.</li>
+ *       before its {@code createdAt} at the end, or it lies within the look-back before the final
+ *       {@code lastProcessedAt} and no attempt in that language read the table after it was
+ *       written, so a later lesson reads it.</li>
  * </ul>
  * It is lost otherwise (the watermark moved past it while no attempt read it: written late with
  * an older {@code createdAt}, or behind a watermark that jumped into the future). Also broken: a
@@ -36,6 +40,9 @@ import java.util.Set;
  * watermark is sampled after each invocation, so two moves within one invocation look like one.
  */
 final class AnalysisAccounting {
+
+    /** How far before the watermark the service reads: the soak runs it with the default settings. */
+    private static final Duration LOOK_BACK = GenerationSettings.defaults().analysisReading().lookBack();
 
     private AnalysisAccounting() {
     }
@@ -73,7 +80,8 @@ final class AnalysisAccounting {
                         .getOrDefault(r.userId() + " " + code, List.of());
                 Optional<Instant> last = samples.isEmpty() ? Optional.empty()
                         : samples.get(samples.size() - 1).value().flatMap(TableReader::instant);
-                if (last.isEmpty() || last.get().isBefore(createdAt)) {
+                if (last.isEmpty() || last.get().isBefore(createdAt)
+                        || !createdAt.isBefore(last.get().minus(LOOK_BACK)) && noReadSince(facts, r, code)) {
                     waiting = true;
                 }
                 for (SoakHistory.Read x : facts.history().reads()) {
@@ -101,6 +109,12 @@ final class AnalysisAccounting {
             }
         }
         return result.build();
+    }
+
+    /** Whether no attempt in {@code code} read the learner's results after {@code r} was written. */
+    private static boolean noReadSince(SoakFacts facts, Written r, String code) {
+        return facts.history().reads().stream().noneMatch(x -> x.userId().equals(r.userId()) && x.code().equals(code)
+                && x.at().isAfter(r.writtenAt()));
     }
 
     /** The first attempt whose reads returned the result. */
