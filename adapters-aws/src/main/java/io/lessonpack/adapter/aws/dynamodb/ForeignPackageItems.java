@@ -1,11 +1,13 @@
 package io.lessonpack.adapter.aws.dynamodb;
 
+import io.lessonpack.application.logging.LogEvent;
 import io.lessonpack.application.port.out.UnreadablePackageException;
 import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.lesson.ForeignPackage;
 import io.lessonpack.domain.lesson.PackageId;
 import io.lessonpack.domain.lesson.WordNote;
 import io.lessonpack.domain.word.Language;
+import java.lang.System.Logger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Reading is lenient where leniency loses nothing: the field names of the current schema are
  * accepted as well ({@code kind}, {@code words}, {@code openingWord}, {@code writing},
  * {@code meaning}), a list of words may be an {@code L} or an {@code SS}, and a missing or unreadable
- * name or time is left out. It is strict where a guess could re-teach a word or lose the learner:
+ * name or time is left out. Words beyond {@link ForeignPackage#MAX_WORDS} are left out with a
+ * {@code package.foreign_words_over_bound} line. It is strict where a guess could re-teach a word or lose the learner:
  * the item must name its user and a language tag, and {@code conversations}, {@code notes} and their
  * word lists, when present, must have the shape that holds words; otherwise the item is unreadable.
  */
@@ -34,6 +37,8 @@ final class ForeignPackageItems {
 
     /** The conversation types that are a lesson (not a review); the last one is the package's last lesson. */
     private static final Set<String> LESSON_TYPES = Set.of("lesson", "new_lesson");
+
+    private static final Logger LOG = System.getLogger(ForeignPackageItems.class.getName());
 
     private ForeignPackageItems() {
     }
@@ -80,8 +85,13 @@ final class ForeignPackageItems {
                 }
             }
         }
-        return new ForeignPackage(id, userId, language, Attributes.string(item, "name").orElse(""),
+        ForeignPackage pkg = new ForeignPackage(id, userId, language, Attributes.string(item, "name").orElse(""),
                 instant(item, "createdAt"), instant(item, "updatedAt"), lastTitle, lastWords, words);
+        if (pkg.words().size() == ForeignPackage.MAX_WORDS && words.size() > ForeignPackage.MAX_WORDS) {
+            LogEvent.of("package.foreign_words_over_bound").with("packageId", rawId).with("wordEntries", words.size())
+                    .with("adopted", ForeignPackage.MAX_WORDS).warn(LOG);
+        }
+        return pkg;
     }
 
     /** The instant, or null when it is missing or not an ISO-8601 instant (the package is adopted without it). */

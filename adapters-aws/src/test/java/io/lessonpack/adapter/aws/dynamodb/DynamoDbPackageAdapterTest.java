@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lessonpack.application.port.out.ClaimResult;
+import io.lessonpack.application.testing.CapturedLogs;
 import io.lessonpack.application.port.out.StoredPackage;
 import io.lessonpack.application.port.out.UnreadablePackageException;
 import io.lessonpack.application.port.out.CommitResult;
@@ -197,6 +198,27 @@ class DynamoDbPackageAdapterTest {
         assertThat(legacy.keptName()).isEmpty();
         assertThat(legacy.createdAt()).isNull();
         assertThat(legacy.words()).isEmpty();
+    }
+
+    @Test
+    void loadPackage_anOriginalItemWithMoreWordsThanAreAdopted_keepsTheBoundAndSaysSo() {
+        Map<String, AttributeValue> item = new HashMap<>(TestData.originalServicePackage("legacy-3", LEARNER, "es"));
+        item.put("notes", AttributeValue.fromM(Map.of("vocabulary", AttributeValue.fromL(
+                java.util.stream.IntStream.range(0, 600).mapToObj(i -> AttributeValue.fromM(
+                        Map.of("word", AttributeValue.fromS("palabra" + i)))).toList()))));
+        stores.putPackageItem(item);
+
+        ForeignPackage legacy;
+        List<String> lines;
+        try (CapturedLogs logs = CapturedLogs.capture("io.lessonpack")) {
+            legacy = ((StoredPackage.Foreign) stores.packages.loadPackage(PackageId.of("legacy-3")).orElseThrow())
+                    .foreignPackage();
+            lines = logs.lines();
+        }
+
+        assertThat(legacy.words()).hasSize(ForeignPackage.MAX_WORDS);
+        assertThat(lines).filteredOn(l -> l.contains("package.foreign_words_over_bound")).singleElement()
+                .satisfies(l -> assertThat(l).contains("\"packageId\":\"legacy-3\"", "\"adopted\":500"));
     }
 
     @ParameterizedTest(name = "{0}")
