@@ -135,7 +135,7 @@ class OpenAiAuthorGenerationTest {
             assertThat(g.record().usage()).isEqualTo(new AuthorUsage(2, 4_800, 2_560, 1_800));
         });
         assertThat(store.curriculumOf(LEARNER, SPANISH)).extracting(CurriculumEntry::writing)
-                .containsExactlyInAnyOrder("mesa", "silla", "puerta", "ventana", "cama",
+                .containsExactlyInAnyOrder("gato", "perro", "casa", "mesa", "silla", "puerta", "ventana", "cama",
                         "libro", "lápiz", "papel", "reloj", "llave");
         List<LoggedRequest> sent = requests(STUB);
         assertThat(sent).hasSize(2).allSatisfy(r -> assertWellFormed(r, "/v1/chat/completions", KEY,
@@ -147,6 +147,27 @@ class OpenAiAuthorGenerationTest {
                 PromptBuilder.VIOLATIONS_OPEN, PromptBuilder.VIOLATIONS_CLOSE);
         assertThat(violations).extracting(JsonNode::asText).containsExactly(
                 "\"" + duplicate + "\" is already in the learner's curriculum; replace it with a word they have not learned.");
+    }
+
+    @Test
+    void aWordTheLearnerWasTestedOnOnDayOne_offeredAsNewOnDayTwo_isRepairedAway() {
+        firstLesson();
+        clock.advance(Duration.ofDays(1));
+        // Day one's session missed "gato" and reviewed it; no lesson introduced it.
+        respondInOrder(STUB, planAware(List.of("el Gato", "lápiz", "papel", "reloj", "llave")),
+                planAware(DAY_TWO_WORDS));
+
+        GenerationOutcome outcome = generate("session-2", b -> b.targetsMissed(List.of()).targetsHit(List.of())
+                .wordsUsed(List.of()));
+
+        assertThat(outcome).isInstanceOfSatisfying(Generated.class, g -> {
+            assertThat(g.record().repairRounds()).isEqualTo(1);
+            assertThat(g.lessonPackage().newLesson().words()).containsExactlyElementsOf(DAY_TWO_WORDS);
+        });
+        JsonNode violations = ChatCompletions.tagged(ChatCompletions.userMessage(requests(STUB).get(1)),
+                PromptBuilder.VIOLATIONS_OPEN, PromptBuilder.VIOLATIONS_CLOSE);
+        assertThat(violations).extracting(JsonNode::asText).containsExactly(
+                "\"el Gato\" is already in the learner's curriculum; replace it with a word they have not learned.");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.lessonpack.application.port.out.CommitResult;
 import io.lessonpack.application.port.out.DayClaim;
 import io.lessonpack.application.port.out.GenerationCommit;
 import io.lessonpack.application.port.out.GenerationRecord;
+import io.lessonpack.application.port.out.LearnerMemoryModel;
 import io.lessonpack.application.port.out.LearnerState;
 import io.lessonpack.application.port.out.ClaimLessonDayPort;
 import io.lessonpack.application.port.out.DraftCheckpointPort;
@@ -30,9 +31,12 @@ import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.lesson.ForeignPackage;
 import io.lessonpack.domain.lesson.LessonPackage;
 import io.lessonpack.domain.lesson.PackageId;
+import io.lessonpack.domain.memory.FsrsParameters;
+import io.lessonpack.domain.memory.RecallHistory;
 import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -205,7 +209,7 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
         // The same order as the DynamoDB DueIndex: the day recall falls to 90% (lastReview + S, since
         // the interval at 0.9 retention is S), or the introduction day for a word never recalled.
         return curriculum(userId, language).values().stream()
-                .filter(e -> e.introducedOn().compareTo(today) < 0)
+                .filter(e -> e.scheduled() && e.introducedOn().compareTo(today) < 0)
                 .sorted(Comparator.comparing((CurriculumEntry e) -> e.memory()
                                 .map(m -> m.lastReview().plusDays(Math.max(1, Math.round(m.stability()))))
                                 .orElse(e.introducedOn().date()))
@@ -230,6 +234,12 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
         Set<WordKey> found = new HashSet<>(keys);
         found.retainAll(answered);
         return found;
+    }
+
+    @Override
+    public synchronized List<RecallHistory> histories(UserId userId, Language language, int maxWords) {
+        return curriculum(userId, language).values().stream().map(CurriculumEntry::history)
+                .filter(h -> !h.isEmpty()).limit(maxWords).toList();
     }
 
     private Map<WordKey, CurriculumEntry> curriculum(UserId userId, Language language) {
@@ -262,8 +272,11 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
         }
         packages.put(pkg.id(), pkg);
         foreignPackages.remove(pkg.id());
+        LearnerMemoryModel model = state.memoryModel();
         states.put(learnerLanguage, new LearnerState(Optional.of(commit.analysis().lastProcessedAt()),
-                Optional.of(pkg.id()), commit.analysis().handled(), state.analysisVersion() + 1));
+                Optional.of(pkg.id()), commit.analysis().handled(), state.analysisVersion() + 1,
+                new LearnerMemoryModel(model.parameters(), model.fittedOn(),
+                        model.outcomesSinceFit() + commit.outcomesRecorded(), model.fitVersion())));
         commit.curriculumChange().updated().forEach(e -> curriculum.put(e.key(), e));
         commit.curriculumChange().added().forEach(e -> curriculum.put(e.key(), e));
         generatedSessions.add(new SessionKey(userId, commit.record().sessionId()));
@@ -283,7 +296,20 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
             return false;
         }
         states.put(key, new LearnerState(Optional.of(progress.lastProcessedAt()), state.packageId(), progress.handled(),
-                expectedAnalysisVersion + 1));
+                expectedAnalysisVersion + 1, state.memoryModel()));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean recordFit(UserId userId, Language language, long expectedFitVersion,
+            FsrsParameters parameters, LocalDate fittedOn) {
+        LearnerLanguage key = LearnerLanguage.of(userId, language);
+        LearnerState state = states.getOrDefault(key, LearnerState.none());
+        if (state.memoryModel().fitVersion() != expectedFitVersion) {
+            return false;
+        }
+        states.put(key, new LearnerState(state.lastProcessedAt(), state.packageId(), state.handledAnalyses(),
+                state.analysisVersion(), new LearnerMemoryModel(parameters, fittedOn, 0, expectedFitVersion + 1)));
         return true;
     }
 

@@ -39,8 +39,9 @@ import java.util.function.Supplier;
  *   <li><b>load</b> the learner's state and package, and the analysis since the last lesson
  *       ({@link AnalysisIntake}: wait, bounded, for the session's own); a package the original
  *       service wrote brings its words into the curriculum first ({@link PackageAdoption});</li>
- *   <li><b>plan</b> ({@link LessonPlanning}): move the memory of the words the evidence names, choose
- *       the review openers and the new-word count;</li>
+ *   <li><b>plan</b>: bring the evidence into the curriculum ({@link EvidenceRecording}: tested and used
+ *       words enter it, known ones move their memory, with the learner's own memory model), then
+ *       choose the review openers and the new-word count ({@link LessonPlanning});</li>
  *   <li><b>author</b> ({@link BriefBuilder}, {@link DraftAuthoring}): a bounded brief, then a valid
  *       draft, checkpointed under the claim and repaired once if needed;</li>
  *   <li><b>commit</b> package, state, lesson day, curriculum, run record and event together, then
@@ -63,6 +64,8 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
     private final DraftAuthoring authoring;
     private final PendingEventRelay relay;
     private final PackageAdoption adoption;
+    private final EvidenceRecording evidence;
+    private final Fsrs defaultFsrs;
 
     /**
      * @param fsrs  the memory model (FSRS-6 with default parameters unless fitted)
@@ -79,7 +82,9 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
         this.gate = new DayGate(ports.lessonDays(), ports.claims(), relay, settings, ids);
         this.intake = new AnalysisIntake(ports.analysisResults(), settings);
         this.adoption = new PackageAdoption(ports.curriculum(), ports.saver());
-        this.planning = new LessonPlanning(ports.curriculum(), settings, Objects.requireNonNull(fsrs, "fsrs"));
+        this.defaultFsrs = Objects.requireNonNull(fsrs, "fsrs");
+        this.evidence = new EvidenceRecording(ports.curriculum(), ports.saver(), settings);
+        this.planning = new LessonPlanning(ports.curriculum(), settings);
         this.briefs = new BriefBuilder(settings);
         this.authoring = new DraftAuthoring(ports.author(), ports.drafts(), ports.curriculum(), settings.timeBudget(),
                 clock);
@@ -154,20 +159,21 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
             }
             Intake.Ready ready = (Intake.Ready) analysis;
             adoption.adoptWords(command, existing, hold.day());
-            Optional<PlannedLesson> planned = planning.plan(command, ready.memoryEvidence(), ready.lessonEvidence(),
-                    hold.day());
+            Fsrs fsrs = state.memoryModel().fsrs(defaultFsrs);
+            EvidenceRecording.Recorded recorded = evidence.record(command, ready.memoryEvidence(), fsrs, hold.day());
+            Optional<PlannedLesson> planned = planning.plan(command, recorded, ready.lessonEvidence(), hold.day(), fsrs);
             if (planned.isEmpty()) {
                 return new Skipped(SkipReason.NOTHING_TO_REVIEW, "no known word and no word in the evidence");
             }
             LessonBrief brief = briefs.brief(planned.get(), ready.lessonEvidence(), existing);
             return switch (authoring.author(command, hold, brief, deadline)) {
                 case Authoring.Failed failed -> failed.failure();
-                case Authoring.Written written -> commit(state, existing, ready, planned.get(), written);
+                case Authoring.Written written -> commit(state, existing, ready, recorded, planned.get(), written);
             };
         }
 
         private GenerationOutcome commit(LearnerState state, Optional<StoredPackage> existing, Intake.Ready analysis,
-                PlannedLesson planned, Authoring.Written written) {
+                EvidenceRecording.Recorded recorded, PlannedLesson planned, Authoring.Written written) {
             String author = written.draft().author();
             LessonPackage pkg = existing.map(p -> p.next(written.valid(), now, author))
                     .orElseGet(() -> LessonPackage.create(PackageId.of(ids.get()), command.userId(), written.valid(),
@@ -177,10 +183,11 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
             PackageGeneratedEvent event = PackageGeneratedEvent.of(pkg, existing.isPresent());
             GenerationRecord record = new GenerationRecord(command.sessionId(), author, written.draft().usage(),
                     settings.prices().estimate(written.draft().usage()), written.repairRounds(), written.resumed(),
-                    planned.plan().reviewWords().size(), change.added().size(), analysis.consumed().size());
+                    planned.plan().reviewWords().size(), change.added().size(), analysis.consumed().size(),
+                    recorded.wordsWithEvidence(), recorded.added().size());
             CommitResult result = ports.saver().commit(command.userId(), new GenerationCommit(hold.token(), hold.day(),
                     pkg, existing.map(StoredPackage::version).orElse(0L), state.analysisVersion(), analysis.progress(),
-                    change, record, event));
+                    change, record, event, recorded.outcomesRecorded()));
             switch (result) {
                 case COMMITTED -> committed = true;
                 case CLAIM_LOST -> {

@@ -16,18 +16,25 @@ import java.util.Objects;
  * @param knownWordSample    known words given to the author
  * @param maxMemoryUpdates   curriculum words whose memory one generation may move; keeps a commit
  *                           within DynamoDB's 100-item transaction limit
+ * @param maxEvidenceWords   distinct words one generation's evidence may touch (move, or bring into
+ *                           the curriculum); keeps the writes before a lesson bounded
+ * @param memoryFitting      when the learner's memory-model parameters are refitted
  * @param timeBudget         how the time up to the deadline is shared between the author and the rest
  * @param prices             the price table a generation's cost is estimated with
  */
 public record GenerationSettings(NewWordCount newWords, Duration claimLeaseMargin, Duration analysisWait,
         AnalysisReading analysisReading, int reviewCandidates, int knownWordSample, int maxMemoryUpdates,
-        TimeBudget timeBudget, AuthorPrices prices) {
+        int maxEvidenceWords, MemoryFitting memoryFitting, TimeBudget timeBudget, AuthorPrices prices) {
 
     public GenerationSettings {
         Objects.requireNonNull(newWords, "newWords");
         Objects.requireNonNull(prices, "prices");
         Objects.requireNonNull(timeBudget, "timeBudget");
         Objects.requireNonNull(analysisReading, "analysisReading");
+        Objects.requireNonNull(memoryFitting, "memoryFitting");
+        if (maxEvidenceWords < maxMemoryUpdates) {
+            throw new IllegalArgumentException("maxEvidenceWords must be at least maxMemoryUpdates");
+        }
         requirePositive(claimLeaseMargin, "claimLeaseMargin");
         Objects.requireNonNull(analysisWait, "analysisWait");
         if (analysisWait.isNegative()) {
@@ -39,7 +46,7 @@ public record GenerationSettings(NewWordCount newWords, Duration claimLeaseMargi
         }
         if (maxMemoryUpdates > MAX_MEMORY_UPDATES) {
             throw new IllegalArgumentException("maxMemoryUpdates is at most " + MAX_MEMORY_UPDATES
-                    + ": a commit also holds up to 2 x " + NewWordCount.MAX + " new-word items and 6 others");
+                    + ": a commit also holds up to 2 x " + NewWordCount.MAX + " new-word items, 2 review openers and 6 others");
         }
     }
 
@@ -66,28 +73,36 @@ public record GenerationSettings(NewWordCount newWords, Duration claimLeaseMargi
     /**
      * The defaults: 5 new words, a claim that outlives its deadline by 15 s, a 10-minute analysis
      * wait, {@link AnalysisReading#defaults()}, 100 review candidates, 40 known words in a brief, 60
-     * memory updates per generation, {@link TimeBudget#defaults()}, GPT-4o's list price.
+     * memory updates and 300 words touched by the evidence per generation,
+     * {@link MemoryFitting#defaults()}, {@link TimeBudget#defaults()}, GPT-4o's list price.
      */
     public static GenerationSettings defaults() {
         return new GenerationSettings(NewWordCount.defaultCount(), DEFAULT_CLAIM_LEASE_MARGIN, DEFAULT_ANALYSIS_WAIT,
-                AnalysisReading.defaults(), 100, 40, 60, TimeBudget.defaults(), AuthorPrices.gpt4oListPrice());
+                AnalysisReading.defaults(), 100, 40, 60, 300, MemoryFitting.defaults(), TimeBudget.defaults(),
+                AuthorPrices.gpt4oListPrice());
     }
 
     /** The same settings with another new-word count. */
     public GenerationSettings withNewWords(NewWordCount count) {
         return new GenerationSettings(count, claimLeaseMargin, analysisWait, analysisReading, reviewCandidates,
-                knownWordSample, maxMemoryUpdates, timeBudget, prices);
+                knownWordSample, maxMemoryUpdates, maxEvidenceWords, memoryFitting, timeBudget, prices);
     }
 
     /** The same settings with another price table. */
     public GenerationSettings withPrices(AuthorPrices table) {
         return new GenerationSettings(newWords, claimLeaseMargin, analysisWait, analysisReading, reviewCandidates,
-                knownWordSample, maxMemoryUpdates, timeBudget, table);
+                knownWordSample, maxMemoryUpdates, maxEvidenceWords, memoryFitting, timeBudget, table);
+    }
+
+    /** The same settings with another refit policy. */
+    public GenerationSettings withMemoryFitting(MemoryFitting fitting) {
+        return new GenerationSettings(newWords, claimLeaseMargin, analysisWait, analysisReading, reviewCandidates,
+                knownWordSample, maxMemoryUpdates, maxEvidenceWords, fitting, timeBudget, prices);
     }
 
     /** The same settings with another time budget. */
     public GenerationSettings withTimeBudget(TimeBudget budget) {
         return new GenerationSettings(newWords, claimLeaseMargin, analysisWait, analysisReading, reviewCandidates,
-                knownWordSample, maxMemoryUpdates, budget, prices);
+                knownWordSample, maxMemoryUpdates, maxEvidenceWords, memoryFitting, budget, prices);
     }
 }

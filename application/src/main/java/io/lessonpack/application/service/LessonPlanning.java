@@ -1,55 +1,43 @@
 package io.lessonpack.application.service;
 
-import io.lessonpack.application.logging.LogEvent;
 import io.lessonpack.application.port.in.GenerateDailyPackageCommand;
 import io.lessonpack.application.port.out.LoadCurriculumPort;
 import io.lessonpack.domain.curriculum.CurriculumEntry;
-import io.lessonpack.domain.curriculum.EvidenceApplication;
 import io.lessonpack.domain.curriculum.ReviewSelection;
+import io.lessonpack.domain.curriculum.ReviewWord;
 import io.lessonpack.domain.daily.LessonDay;
 import io.lessonpack.domain.evidence.Evidence;
-import io.lessonpack.domain.evidence.WordOutcome;
-import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.lesson.LessonPlan;
 import io.lessonpack.domain.lesson.LessonPlanner;
 import io.lessonpack.domain.memory.Fsrs;
-import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
-import java.lang.System.Logger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Plans today's lesson from the evidence: the recall outcomes move the memory of the curriculum
- * words they name, then the domain picks the review openers among the most due words (the moved
- * ones included) and fixes the new-word count. Reads only the words the evidence names and a
+ * Plans today's lesson once the evidence is in the curriculum ({@link EvidenceRecording}): the
+ * domain picks the review openers among the most due words (those the evidence just moved
+ * included), with the learner's own memory model, and fixes the new-word count. Reads only a
  * bounded page of review candidates, never the whole curriculum.
  */
 final class LessonPlanning {
 
-    private static final Logger LOG = System.getLogger(LessonPlanning.class.getName());
-
     private final LoadCurriculumPort curriculum;
     private final GenerationSettings settings;
-    private final EvidenceApplication evidenceApplication;
-    private final LessonPlanner planner;
 
-    LessonPlanning(LoadCurriculumPort curriculum, GenerationSettings settings, Fsrs fsrs) {
+    LessonPlanning(LoadCurriculumPort curriculum, GenerationSettings settings) {
         this.curriculum = Objects.requireNonNull(curriculum, "curriculum");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.evidenceApplication = new EvidenceApplication(fsrs);
-        this.planner = new LessonPlanner(new ReviewSelection(fsrs));
     }
 
     /**
-     * Today's plan, the curriculum entries whose memory the evidence moved (to be saved with the
-     * lesson), and the candidates the plan was chosen from (a sample of known words for the brief).
+     * Today's plan, the curriculum entries to save with the lesson (memory the evidence moved, and
+     * a word the learner only used that now opens a review, which makes it scheduled), and the
+     * candidates the plan was chosen from (a sample of known words for the brief).
      */
     record PlannedLesson(LessonPlan plan, List<CurriculumEntry> memoryUpdates, List<CurriculumEntry> candidates) {
         public PlannedLesson {
@@ -62,36 +50,32 @@ final class LessonPlanning {
     /**
      * The plan, or empty when there is nothing to open a review with.
      *
-     * @param memoryEvidence every outcome consumed: it moves the memory of the words it names
-     * @param lessonEvidence the most recent ones: a first lesson reviews what they tested
+     * @param recorded       what the evidence did to the curriculum
+     * @param lessonEvidence the most recent evidence: a first lesson reviews what it tested
+     * @param fsrs           the learner's memory model
      */
-    Optional<PlannedLesson> plan(GenerateDailyPackageCommand command, Evidence memoryEvidence, Evidence lessonEvidence,
-            LessonDay today) {
-        UserId user = command.userId();
-        Language language = command.language();
-        List<CurriculumEntry> moved = memoryUpdates(command, memoryEvidence);
+    Optional<PlannedLesson> plan(GenerateDailyPackageCommand command, EvidenceRecording.Recorded recorded,
+            Evidence lessonEvidence, LessonDay today, Fsrs fsrs) {
         List<CurriculumEntry> candidates = merge(
-                curriculum.reviewCandidates(user, language, today, settings.reviewCandidates()), moved);
-        return planner.plan(language, candidates, lessonEvidence, today, settings.newWords())
-                .map(plan -> new PlannedLesson(plan, moved, candidates));
+                curriculum.reviewCandidates(command.userId(), command.language(), today, settings.reviewCandidates()),
+                recorded.moved());
+        return new LessonPlanner(new ReviewSelection(fsrs))
+                .plan(command.language(), candidates, lessonEvidence, today, settings.newWords())
+                .map(plan -> new PlannedLesson(plan, withOpeners(recorded, plan), candidates));
     }
 
-    private List<CurriculumEntry> memoryUpdates(GenerateDailyPackageCommand command, Evidence evidence) {
-        UserId user = command.userId();
-        Language language = command.language();
-        Set<WordKey> evidenced = evidence.outcomes().stream().map(WordOutcome::key)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        List<CurriculumEntry> known = evidenced.isEmpty() ? List.of() : curriculum.entries(user, language, evidenced);
-        List<CurriculumEntry> moved = evidenceApplication.apply(known, evidence.outcomes());
-        if (moved.size() <= settings.maxMemoryUpdates()) {
-            return moved;
+    /** The moved entries, and any word the evidence added that now opens a review and so becomes scheduled. */
+    private static List<CurriculumEntry> withOpeners(EvidenceRecording.Recorded recorded, LessonPlan plan) {
+        Map<WordKey, CurriculumEntry> added = new LinkedHashMap<>();
+        recorded.added().forEach(e -> added.put(e.key(), e));
+        List<CurriculumEntry> updates = new ArrayList<>(recorded.moved());
+        for (ReviewWord word : plan.reviewWords()) {
+            CurriculumEntry entry = added.get(word.key());
+            if (entry != null && !entry.openedReview().equals(entry)) {
+                updates.add(entry.openedReview());
+            }
         }
-        // One commit must stay within DynamoDB's 100-item transaction; the earliest-evidenced words
-        // move, the rest keep their memory until their next evidence.
-        LogEvent.of("generation.memory_updates_capped").with("sessionId", command.sessionId())
-                .with("userId", user).with("updates", moved.size())
-                .with("kept", settings.maxMemoryUpdates()).warn(LOG);
-        return moved.subList(0, settings.maxMemoryUpdates());
+        return updates;
     }
 
     private static List<CurriculumEntry> merge(List<CurriculumEntry> candidates, List<CurriculumEntry> moved) {

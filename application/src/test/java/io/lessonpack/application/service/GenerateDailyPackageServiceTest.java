@@ -51,10 +51,13 @@ import io.lessonpack.domain.lesson.PackageDraft;
 import io.lessonpack.domain.lesson.PackageId;
 import io.lessonpack.domain.lesson.ReviewTopic;
 import io.lessonpack.domain.lesson.Violation;
+import io.lessonpack.domain.memory.Rating;
+import io.lessonpack.domain.memory.Recall;
 import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -80,6 +83,19 @@ class GenerateDailyPackageServiceTest {
 
     private static List<WordKey> keysOf(List<CurriculumEntry> entries) {
         return entries.stream().map(CurriculumEntry::key).toList();
+    }
+
+    /** The keys of the words lessons introduced (not those the evidence brought in). */
+    private static List<WordKey> lessonKeys(GenerationFixture f) {
+        return keysOf(f.curriculumEntries().stream().filter(e -> e.origin() == CurriculumEntry.Origin.LESSON).toList());
+    }
+
+    /** Asserts that the curriculum holds only the session's tested and used words: no lesson was saved. */
+    private static void onlyTheEvidencesWords(GenerationFixture f) {
+        assertThat(f.curriculumEntries()).extracting(CurriculumEntry::origin)
+                .containsOnly(CurriculumEntry.Origin.TESTED, CurriculumEntry.Origin.USED);
+        assertThat(keysOf(f.curriculumEntries())).containsExactlyInAnyOrderElementsOf(spanishKeys(List.of(MISSED, HIT,
+                GenerationFixture.USED)));
     }
 
     private static List<WordKey> spanishKeys(List<String> words) {
@@ -151,15 +167,30 @@ class GenerateDailyPackageServiceTest {
         }
 
         @Test
-        void generate_firstSession_curriculumGrowsByExactlyTheNewWordsWithTheirNotes() {
+        void generate_firstSession_curriculumHoldsTheNewWordsWithTheirNotesAndEveryWordTheSessionTestedOrUsed() {
             GenerationFixture f = GenerationFixture.create();
 
             Generated g = generated(f.generate(f.session("s1")));
 
             List<String> newWords = g.lessonPackage().newLesson().words();
             assertThat(newWords).hasSize(NewWordCount.DEFAULT);
-            assertThat(keysOf(f.curriculumEntries())).containsExactlyElementsOf(spanishKeys(newWords));
-            assertThat(f.curriculumEntries()).allSatisfy(e -> {
+            assertThat(lessonKeys(f)).containsExactlyElementsOf(spanishKeys(newWords));
+            Map<WordKey, CurriculumEntry> byKey = new java.util.HashMap<>();
+            f.curriculumEntries().forEach(e -> byKey.put(e.key(), e));
+            LocalDate day = START.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            assertThat(byKey.get(WordKey.of(SPANISH, MISSED))).satisfies(e -> {
+                assertThat(e.origin()).isEqualTo(CurriculumEntry.Origin.TESTED);
+                assertThat(e.memory()).contains(Fsrs.withDefaults().first(Rating.AGAIN, day));
+                assertThat(e.history().recalls()).containsExactly(new Recall(day, Rating.AGAIN));
+            });
+            assertThat(byKey.get(WordKey.of(SPANISH, HIT)).memory()).contains(Fsrs.withDefaults().first(Rating.GOOD, day));
+            assertThat(byKey.get(WordKey.of(SPANISH, GenerationFixture.USED))).satisfies(e -> {
+                assertThat(e.origin()).isEqualTo(CurriculumEntry.Origin.USED);
+                assertThat(e.scheduled()).isFalse();
+            });
+            assertThat(g.record().wordsWithEvidence()).isEqualTo(2);
+            assertThat(g.record().wordsAdded()).isEqualTo(3);
+            assertThat(f.curriculumEntries()).filteredOn(e -> e.origin() == CurriculumEntry.Origin.LESSON).allSatisfy(e -> {
                 assertThat(e.pronunciation()).isNotBlank();
                 assertThat(e.meaning()).isNotBlank();
                 assertThat(e.introducedOn()).isEqualTo(LessonDay.of(START));
@@ -252,7 +283,7 @@ class GenerateDailyPackageServiceTest {
 
                 List<WordKey> keys = keysOf(f.curriculumEntries());
                 assertThat(keys).as("day %d", day).doesNotHaveDuplicates().containsAll(before)
-                        .hasSize(before.size() + g.record().newWords());
+                        .hasSize(before.size() + g.record().newWords() + g.record().wordsAdded());
                 assertThat(g.record().newWords()).isPositive();
                 assertThat(g.lessonPackage().version()).isEqualTo(day);
                 if (id == null) {
@@ -522,6 +553,73 @@ class GenerateDailyPackageServiceTest {
         }
     }
 
+    /** Every word the learner meets is remembered: tested, reviewed and used words are never new later. */
+    @Nested
+    class EveryWordMet {
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("wordsMetOnDayOne")
+        void generate_aWordMetOnDayOne_isRefusedAsANewWordLater(String how, UnaryOperator<AnalysisResult.Builder> day1,
+                String word) {
+            GenerationFixture f = GenerationFixture.create();
+            generated(f.generate(f.sessionWith("s1", day1)));
+            f.nextDay();
+            f.author().onWrite(ScriptedAuthor.duplicateWord(word.toUpperCase()));
+
+            Generated g = generated(f.generate(f.session("s2")));
+
+            assertThat(f.author().repairViolations()).singleElement().satisfies(v -> assertThat(v).contains(
+                    new Violation.DuplicateWord(word.toUpperCase(), Violation.DuplicateWord.Reason.ALREADY_IN_CURRICULUM)));
+            assertThat(g.lessonPackage().newLesson().words()).noneMatch(w -> WordKey.of(SPANISH, w)
+                    .equals(WordKey.of(SPANISH, word)));
+            assertThat(keysOf(f.curriculumEntries())).doesNotHaveDuplicates();
+        }
+
+        static Stream<Arguments> wordsMetOnDayOne() {
+            return Stream.of(
+                    Arguments.of("missed target, reviewed on day 1", (UnaryOperator<AnalysisResult.Builder>)
+                            b -> b.targetsMissed(List.of("la erre")).targetsHit(List.of()).wordsUsed(List.of()), "la erre"),
+                    Arguments.of("hit target", (UnaryOperator<AnalysisResult.Builder>)
+                            b -> b.targetsHit(List.of("la mesa", "gato")), "mesa"),
+                    Arguments.of("used word", (UnaryOperator<AnalysisResult.Builder>)
+                            b -> b.wordsUsed(List.of("la ventana")), "ventana"));
+        }
+
+        @Test
+        void generate_aWordOnlyUsedThatOpensTheFirstReview_becomesScheduled() {
+            GenerationFixture f = GenerationFixture.create();
+
+            Generated g = generated(f.generate(f.sessionWith("s1",
+                    b -> b.targetsMissed(List.of()).targetsHit(List.of()).wordsUsed(List.of("la ventana")))));
+
+            assertThat(g.lessonPackage().reviewTopics()).extracting(ReviewTopic::openingWord).containsExactly("la ventana");
+            assertThat(f.curriculumEntries()).filteredOn(e -> e.key().equals(WordKey.of(SPANISH, "ventana")))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.origin()).isEqualTo(CurriculumEntry.Origin.REVIEWED);
+                        assertThat(e.scheduled()).isTrue();
+                    });
+        }
+
+        @Test
+        void generate_anExistingCurriculumWithoutHistoriesOrOrigins_keepsWorkingAndGrowsItsHistories() {
+            GenerationFixture f = GenerationFixture.create();
+            CurriculumEntry old = CurriculumEntry.restore(WordKey.of(SPANISH, "gato"), "gato", "/ˈɡato/", "cat",
+                    LessonDay.of(START.minus(Duration.ofDays(30))), CurriculumEntry.Origin.LESSON,
+                    new io.lessonpack.domain.memory.MemoryState(4.0, 5.0,
+                            START.minus(Duration.ofDays(10)).atZone(java.time.ZoneOffset.UTC).toLocalDate()),
+                    io.lessonpack.domain.memory.RecallHistory.empty());
+            f.store().addAbsentWords(LEARNER, SPANISH, List.of(old));
+
+            generated(f.generate(f.session("s1")));
+
+            assertThat(f.curriculumEntries()).filteredOn(e -> e.key().equals(old.key())).singleElement().satisfies(e -> {
+                assertThat(e.writing()).isEqualTo("gato");
+                assertThat(e.memory().orElseThrow().lastReview()).isEqualTo(LessonDay.of(START).date());
+                assertThat(e.history().recalls()).containsExactly(new Recall(LessonDay.of(START).date(), Rating.AGAIN));
+            });
+        }
+    }
+
     /** The shared packages table holds packages the original service wrote; their learners go on. */
     @Nested
     class AdoptedPackages {
@@ -589,14 +687,15 @@ class GenerateDailyPackageServiceTest {
 
             failed(f.generate(session), FailureReason.AUTHOR_UNAVAILABLE);
             assertThat(f.store().loadPackage(legacyId)).containsInstanceOf(StoredPackage.Foreign.class);
-            List<CurriculumEntry> adopted = f.curriculumEntries();
+            List<CurriculumEntry> adopted = f.curriculumEntries().stream()
+                    .filter(e -> e.origin() == CurriculumEntry.Origin.LESSON).toList();
             assertThat(keysOf(adopted)).containsExactlyElementsOf(spanishKeys(List.of("hola", "adiós")));
 
             Generated g = generated(f.generate(session));
 
             assertThat(g.lessonPackage().id()).isEqualTo(legacyId);
             assertThat(f.curriculumEntries()).startsWith(adopted.toArray(CurriculumEntry[]::new));
-            assertThat(f.curriculumEntries()).hasSize(2 + g.record().newWords());
+            assertThat(lessonKeys(f)).hasSize(2 + g.record().newWords());
         }
 
         @Test
@@ -765,8 +864,7 @@ class GenerateDailyPackageServiceTest {
             PackageDraft repaired = f.author().answers().get(1);
             assertThat(g.lessonPackage().conversations()).isEqualTo(repaired.conversations());
             assertThat(g.lessonPackage().notes()).isEqualTo(repaired.notes());
-            assertThat(keysOf(f.curriculumEntries()))
-                    .containsExactlyElementsOf(spanishKeys(g.lessonPackage().newLesson().words()));
+            assertThat(lessonKeys(f)).containsExactlyElementsOf(spanishKeys(g.lessonPackage().newLesson().words()));
             assertThat(g.record().repairRounds()).isEqualTo(1);
             assertThat(g.record().usage().calls()).isEqualTo(2);
         }
@@ -785,7 +883,7 @@ class GenerateDailyPackageServiceTest {
             assertThat(f.author().repairCalls()).isEqualTo(1);
             assertThat(f.packages()).isEmpty();
             assertThat(f.publishedEvents()).isEmpty();
-            assertThat(f.curriculumEntries()).isEmpty();
+            onlyTheEvidencesWords(f);
             assertThat(f.learnerState(SPANISH)).isEqualTo(LearnerState.none());
             generated(f.generate(session));
         }
@@ -828,7 +926,7 @@ class GenerateDailyPackageServiceTest {
             assertThat(failure.retryable()).isEqualTo(kind != LessonAuthorException.Kind.REJECTED);
             assertThat(f.packages()).isEmpty();
             assertThat(f.publishedEvents()).isEmpty();
-            assertThat(f.curriculumEntries()).isEmpty();
+            onlyTheEvidencesWords(f);
             assertThat(f.learnerState(SPANISH)).isEqualTo(LearnerState.none());
             assertThat(f.store().runs()).isEmpty();
             generated(f.generate(session));
@@ -1210,25 +1308,27 @@ class GenerateDailyPackageServiceTest {
         @Test
         void generate_evidenceOnMoreWordsThanTheCap_movesOnlyTheCappedNumberOfMemories() {
             GenerationFixture f = GenerationFixture.withSettings(new GenerationSettings(NewWordCount.defaultCount(),
-                    Duration.ofSeconds(15), Duration.ofMinutes(10), AnalysisReading.defaults(), 100, 40, 2, TimeBudget.defaults(),
-                    AuthorPrices.gpt4oListPrice()));
+                    Duration.ofSeconds(15), Duration.ofMinutes(10), AnalysisReading.defaults(), 100, 40, 2, 300,
+                    MemoryFitting.defaults(), TimeBudget.defaults(), AuthorPrices.gpt4oListPrice()));
             generated(f.generate(f.session("s1")));
             f.nextDay();
-            List<String> known = f.curriculumEntries().stream().map(CurriculumEntry::writing).toList();
+            List<String> known = f.curriculumEntries().stream().filter(e -> e.origin() == CurriculumEntry.Origin.LESSON)
+                    .map(CurriculumEntry::writing).toList();
             assertThat(known).hasSize(5);
             GenerateDailyPackageCommand next = f.command("s2");
             f.addAnalysisFor(next, b -> b.targetsHit(known).targetsMissed(List.of()));
 
             generated(f.generate(next));
 
-            assertThat(f.curriculumEntries()).filteredOn(e -> e.memory().isPresent()).hasSize(2);
+            assertThat(f.curriculumEntries()).filteredOn(e -> e.origin() == CurriculumEntry.Origin.LESSON)
+                    .filteredOn(e -> e.memory().isPresent()).hasSize(2);
         }
 
         @Test
         void settings_memoryUpdatesBeyondWhatATransactionHolds_refused() {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GenerationSettings(NewWordCount.defaultCount(),
                     Duration.ofSeconds(15), Duration.ofMinutes(10), AnalysisReading.defaults(), 100, 40,
-                    GenerationSettings.MAX_MEMORY_UPDATES + 1,
+                    GenerationSettings.MAX_MEMORY_UPDATES + 1, 300, MemoryFitting.defaults(),
                     TimeBudget.defaults(), AuthorPrices.gpt4oListPrice()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxMemoryUpdates");
         }
@@ -1241,7 +1341,7 @@ class GenerateDailyPackageServiceTest {
                 generated(f.generate(f.session("s" + day)));
                 f.nextDay();
             }
-            assertThat(f.curriculumEntries()).hasSize(1_000);
+            assertThat(lessonKeys(f)).hasSize(1_000);
             Instant now = f.clock().instant();
             for (int i = 0; i < 30; i++) {
                 int n = i;

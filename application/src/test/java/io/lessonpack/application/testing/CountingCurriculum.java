@@ -4,6 +4,7 @@ import io.lessonpack.application.port.out.LoadCurriculumPort;
 import io.lessonpack.domain.curriculum.CurriculumEntry;
 import io.lessonpack.domain.daily.LessonDay;
 import io.lessonpack.domain.learner.UserId;
+import io.lessonpack.domain.memory.RecallHistory;
 import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
 import java.util.List;
@@ -41,6 +42,11 @@ public final class CountingCurriculum implements LoadCurriculumPort {
         Set<WordKey> found = delegate.existingKeys(userId, language, keys);
         record(keys.size(), found.size());
         return found;
+    }
+
+    @Override
+    public List<RecallHistory> histories(UserId userId, Language language, int maxWords) {
+        return counted(maxWords, delegate.histories(userId, language, maxWords));
     }
 
     private <T> List<T> counted(int requested, List<T> returned) {

@@ -6,7 +6,9 @@ import io.lessonpack.application.port.out.GenerationCommit;
 import io.lessonpack.application.port.out.SaveGenerationPort;
 import io.lessonpack.domain.curriculum.CurriculumEntry;
 import io.lessonpack.domain.learner.UserId;
+import io.lessonpack.domain.memory.FsrsParameters;
 import io.lessonpack.domain.word.Language;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,6 +63,12 @@ public final class FailingSaver implements SaveGenerationPort {
     public boolean recordAnalysisProgress(UserId userId, Language language, long expectedAnalysisVersion,
             AnalysisProgress progress) {
         return delegate.recordAnalysisProgress(userId, language, expectedAnalysisVersion, progress);
+    }
+
+    @Override
+    public boolean recordFit(UserId userId, Language language, long expectedFitVersion, FsrsParameters parameters,
+            LocalDate fittedOn) {
+        return delegate.recordFit(userId, language, expectedFitVersion, parameters, fittedOn);
     }
 
     @Override

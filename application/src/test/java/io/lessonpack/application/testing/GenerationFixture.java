@@ -126,6 +126,13 @@ public final class GenerationFixture {
         return session(LEARNER, sessionId, SPANISH);
     }
 
+    /** A session of {@link #LEARNER} in {@link #SPANISH} that ended now, with its analysis stored after {@code change}. */
+    public GenerateDailyPackageCommand sessionWith(String sessionId, UnaryOperator<AnalysisResult.Builder> change) {
+        GenerateDailyPackageCommand command = command(LEARNER, sessionId, SPANISH);
+        addAnalysisFor(command, change);
+        return command;
+    }
+
     /** A session that ended now, with its analysis ({@link #analysisOf}) stored. */
     public GenerateDailyPackageCommand session(UserId user, String sessionId, Language language) {
         GenerateDailyPackageCommand command = command(user, sessionId, language);

@@ -8,8 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Chooses the curriculum words a day's review topics open with: among words introduced before
- * today, those with the lowest predicted recall today (docs/domain.md, "Choosing the review words").
+ * Chooses the curriculum words a day's review topics open with: among the scheduled words
+ * ({@link CurriculumEntry#scheduled()}) introduced before today, those with the lowest predicted
+ * recall today (docs/domain.md, "Choosing the review words").
  *
  * <p>Order: lowest retrievability R(t, S) first (t = whole UTC days since the last review); ties
  * broken by smaller stability, then older last review, then the key. A word with no recall
@@ -39,7 +40,7 @@ public final class ReviewSelection {
      */
     public List<ReviewWord> select(List<CurriculumEntry> candidates, LessonDay today) {
         List<Ranked> ranked = candidates.stream()
-                .filter(e -> e.introducedOn().compareTo(today) < 0)
+                .filter(e -> e.scheduled() && e.introducedOn().compareTo(today) < 0)
                 .map(e -> rank(e, today.date()))
                 .sorted(ORDER)
                 .toList();

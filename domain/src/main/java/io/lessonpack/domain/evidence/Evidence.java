@@ -28,8 +28,7 @@ import java.util.Set;
  *       than any curriculum word may be ({@link PackageLimits#WORD}), is ignored;</li>
  *   <li>words used spontaneously are not recall outcomes: they feed the new lesson, not the memory.</li>
  * </ul>
- * Whether a word is in the curriculum is not decided here: unknown words never create curriculum
- * entries by themselves.
+ * What the curriculum makes of it is {@code EvidenceApplication}'s matter.
  */
 public record Evidence(
         List<WordOutcome> outcomes,

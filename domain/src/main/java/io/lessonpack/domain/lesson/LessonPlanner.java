@@ -21,8 +21,8 @@ import java.util.Optional;
  * <p>Review words come from the curriculum first ({@link ReviewSelection}: lowest predicted recall
  * among words introduced before today). A learner whose curriculum has nothing from before today
  * (their first lesson) is reviewed on what the session itself tested: missed targets first, then
- * hit targets, then words they used. Those words become review openers only; they enter the
- * curriculum only if a lesson introduces them.
+ * hit targets, then words they used. The tested ones are in the curriculum already (the evidence
+ * put them there); a used word that opens a review becomes scheduled when the lesson is saved.
  */
 public final class LessonPlanner {
 

@@ -7,10 +7,11 @@ import io.lessonpack.domain.daily.LessonDay;
 import io.lessonpack.domain.memory.Fsrs;
 import io.lessonpack.domain.memory.MemoryState;
 import io.lessonpack.domain.memory.Rating;
+import io.lessonpack.domain.memory.Recall;
+import io.lessonpack.domain.memory.RecallHistory;
 import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
 import java.time.LocalDate;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,7 +77,7 @@ class CurriculumEntryTest {
         MemoryState memory = new MemoryState(3.5, 5.0, LocalDate.of(2026, 3, 1));
 
         CurriculumEntry entry = CurriculumEntry.restore(WordKey.of(SPANISH, "gato"), "gato", "", "", INTRODUCED,
-                Optional.of(memory));
+                CurriculumEntry.Origin.LESSON, memory, RecallHistory.empty());
 
         assertThat(entry.memory()).contains(memory);
         assertThat(entry.pronunciation()).isEmpty();
@@ -151,7 +152,7 @@ class CurriculumEntryTest {
     void recordOutcome_restoredMemory_continuesFromIt() {
         MemoryState stored = new MemoryState(2.3065, 2.1181, LocalDate.of(2026, 3, 1));
         CurriculumEntry entry = CurriculumEntry.restore(WordKey.of(SPANISH, "gato"), "gato", "", "", INTRODUCED,
-                Optional.of(stored));
+                CurriculumEntry.Origin.LESSON, stored, RecallHistory.empty());
 
         CurriculumEntry updated = entry.recordOutcome(FSRS, Rating.GOOD, LessonDay.parse("2026-03-03"));
 
@@ -223,5 +224,43 @@ class CurriculumEntryTest {
                 "muɾˈθjelaɣo", "bat", INTRODUCED);
 
         assertThat(entry.toString()).doesNotContain("murciélago", "muɾˈθjelaɣo", "bat");
+    }
+
+    @Test
+    void recordOutcome_addsEachDaysFirstOutcomeToTheHistory() {
+        CurriculumEntry gato = CurriculumEntry.introduced(WordKey.of(SPANISH, "gato"), "gato", "", "", INTRODUCED);
+
+        CurriculumEntry after = gato.recordOutcome(FSRS, Rating.AGAIN, LessonDay.parse("2026-03-01"))
+                .recordOutcome(FSRS, Rating.GOOD, LessonDay.parse("2026-03-01"))
+                .recordOutcome(FSRS, Rating.GOOD, LessonDay.parse("2026-03-04"))
+                .recordOutcome(FSRS, Rating.AGAIN, LessonDay.parse("2026-03-02"));
+
+        assertThat(after.history().recalls()).containsExactly(
+                new Recall(LocalDate.of(2026, 3, 1), Rating.AGAIN), new Recall(LocalDate.of(2026, 3, 4), Rating.GOOD));
+        assertThat(after.origin()).isEqualTo(CurriculumEntry.Origin.LESSON);
+    }
+
+    @Test
+    void tested_startsItsMemoryFromTheOutcome_onTheOutcomesDay() {
+        CurriculumEntry erre = CurriculumEntry.tested(FSRS, WordKey.of(SPANISH, "la erre"), "la erre", Rating.AGAIN,
+                LessonDay.parse("2026-03-01"));
+
+        assertThat(erre.origin()).isEqualTo(CurriculumEntry.Origin.TESTED);
+        assertThat(erre.introducedOn()).isEqualTo(LessonDay.parse("2026-03-01"));
+        assertThat(erre.memory()).contains(FSRS.first(Rating.AGAIN, LocalDate.of(2026, 3, 1)));
+        assertThat(erre.history().size()).isEqualTo(1);
+        assertThat(erre.scheduled()).isTrue();
+    }
+
+    @Test
+    void used_isKnownButNotScheduled_untilTestedOrOpenedAsAReview() {
+        CurriculumEntry mesa = CurriculumEntry.used(WordKey.of(SPANISH, "mesa"), "mesa", INTRODUCED);
+
+        assertThat(mesa.scheduled()).isFalse();
+        assertThat(mesa.recordOutcome(FSRS, Rating.GOOD, LessonDay.parse("2026-03-01")).scheduled()).isTrue();
+        assertThat(mesa.openedReview().scheduled()).isTrue();
+        assertThat(mesa.openedReview().origin()).isEqualTo(CurriculumEntry.Origin.REVIEWED);
+        CurriculumEntry lesson = CurriculumEntry.introduced(WordKey.of(SPANISH, "gato"), "gato", "", "", INTRODUCED);
+        assertThat(lesson.openedReview()).isSameAs(lesson);
     }
 }

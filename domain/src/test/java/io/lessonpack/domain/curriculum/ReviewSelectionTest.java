@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.offset;
 import io.lessonpack.domain.daily.LessonDay;
 import io.lessonpack.domain.memory.Fsrs;
 import io.lessonpack.domain.memory.MemoryState;
+import io.lessonpack.domain.memory.RecallHistory;
 import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +31,21 @@ class ReviewSelectionTest {
     }
 
     private static CurriculumEntry recalled(String word, double stability, int daysSinceReview) {
-        return CurriculumEntry.restore(WordKey.of(SPANISH, word), word, "", "", LONG_AGO,
-                Optional.of(new MemoryState(stability, 5.0, TODAY_DATE.minusDays(daysSinceReview))));
+        return CurriculumEntry.restore(WordKey.of(SPANISH, word), word, "", "", LONG_AGO, CurriculumEntry.Origin.LESSON,
+                new MemoryState(stability, 5.0, TODAY_DATE.minusDays(daysSinceReview)), RecallHistory.empty());
     }
 
     private List<String> selected(List<CurriculumEntry> candidates) {
         return selection.select(candidates, TODAY).stream().map(ReviewWord::text).toList();
+    }
+
+    @Test
+    void select_aWordTheLearnerOnlyUsed_isNeverChosen_untilItOpensAReview() {
+        CurriculumEntry used = CurriculumEntry.used(WordKey.of(SPANISH, "mesa"), "mesa", LONG_AGO);
+        CurriculumEntry known = recalled("gato", 30, 1);
+
+        assertThat(selected(List.of(used, known))).containsExactly("gato");
+        assertThat(selected(List.of(used.openedReview(), known))).containsExactly("mesa");
     }
 
     @Test

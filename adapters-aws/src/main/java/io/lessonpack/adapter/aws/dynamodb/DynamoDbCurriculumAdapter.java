@@ -4,6 +4,7 @@ import io.lessonpack.application.port.out.LoadCurriculumPort;
 import io.lessonpack.domain.curriculum.CurriculumEntry;
 import io.lessonpack.domain.daily.LessonDay;
 import io.lessonpack.domain.learner.UserId;
+import io.lessonpack.domain.memory.RecallHistory;
 import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *       left a page short it reads on, at most {@value #MAX_CANDIDATE_PAGES} pages.</li>
  *   <li>{@link #entries}: strongly consistent BatchGetItem of the WORD items (100 keys a request).</li>
  *   <li>{@link #existingKeys}: the same for the WORD and the READING item of every key.</li>
+ *   <li>{@link #histories}: a Query of the learner's WORD items of the language projecting only
+ *       {@code history}, in pages of up to {@value #HISTORY_PAGE_ITEMS}, until {@code maxWords}
+ *       items were read.</li>
  * </ul>
  * Keys of another language than the one asked for are never found, as in the in-memory store.
  *
@@ -41,6 +45,9 @@ public final class DynamoDbCurriculumAdapter implements LoadCurriculumPort {
 
     /** Pages of the due index read per call at most; more only happens with many words introduced today. */
     static final int MAX_CANDIDATE_PAGES = 3;
+
+    /** WORD items asked for per page of a history read. */
+    static final int HISTORY_PAGE_ITEMS = 500;
 
     private final DynamoDbClient client;
     private final DynamoDbTables tables;
@@ -106,6 +113,40 @@ public final class DynamoDbCurriculumAdapter implements LoadCurriculumPort {
             found.put(StateKeys.word(entry.key()), entry);
         }
         return bySortKey.keySet().stream().filter(found::containsKey).map(found::get).toList();
+    }
+
+    @Override
+    public List<RecallHistory> histories(UserId userId, Language language, int maxWords) {
+        List<RecallHistory> histories = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        int read = 0;
+        while (read < maxWords) {
+            Map<String, AttributeValue> exclusiveStart = startKey;
+            int limit = Math.min(HISTORY_PAGE_ITEMS, maxWords - read);
+            QueryResponse response = DynamoDbFailures.call("histories Query", () -> client.query(b -> b
+                    .tableName(tables.stateTable())
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :words)")
+                    .projectionExpression("#history")
+                    .expressionAttributeNames(Map.of("#pk", StateKeys.PK, "#sk", StateKeys.SK, "#history", "history"))
+                    .expressionAttributeValues(Map.of(
+                            ":pk", Attributes.s(StateKeys.partition(userId)),
+                            ":words", Attributes.s(StateKeys.wordsOf(language))))
+                    .limit(limit)
+                    .exclusiveStartKey(exclusiveStart)));
+            read += response.items().size();
+            for (Map<String, AttributeValue> item : response.items()) {
+                RecallHistory history = CurriculumItems.history(item);
+                if (!history.isEmpty()) {
+                    histories.add(history);
+                }
+            }
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+            if (startKey == null || response.items().isEmpty()) {
+                break;
+            }
+        }
+        return List.copyOf(histories);
     }
 
     @Override

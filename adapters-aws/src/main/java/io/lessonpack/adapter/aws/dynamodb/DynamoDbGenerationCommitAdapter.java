@@ -22,6 +22,7 @@ import io.lessonpack.application.port.out.GenerationRecord;
 import io.lessonpack.application.port.out.SaveGenerationPort;
 import io.lessonpack.domain.curriculum.CurriculumEntry;
 import io.lessonpack.domain.learner.UserId;
+import io.lessonpack.domain.memory.FsrsParameters;
 import io.lessonpack.domain.lesson.LessonPackage;
 import io.lessonpack.domain.word.Language;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -199,11 +201,12 @@ public final class DynamoDbGenerationCommitAdapter implements SaveGenerationPort
         return TransactWriteItem.builder().update(Update.builder()
                 .tableName(tables.stateTable())
                 .key(StateKeys.key(userId, StateKeys.language(pkg.language())))
-                .updateExpression(set.expression())
+                .updateExpression(set.expression() + ", #outcomes = if_not_exists(#outcomes, :zero) + :recorded")
                 .conditionExpression(LanguageItem.progressCondition(commit.expectedAnalysisVersion()))
-                .expressionAttributeNames(set.namesWith(Map.of("#analysisVersion", LanguageItem.ANALYSIS_VERSION)))
+                .expressionAttributeNames(set.namesWith(Map.of("#analysisVersion", LanguageItem.ANALYSIS_VERSION,
+                        "#outcomes", LanguageItem.OUTCOMES_SINCE_FIT)))
                 .expressionAttributeValues(set.valuesWith(Map.of(":expectedAnalysisVersion",
-                        n(commit.expectedAnalysisVersion()))))
+                        n(commit.expectedAnalysisVersion()), ":zero", n(0), ":recorded", n(commit.outcomesRecorded()))))
                 .build()).build();
     }
 
@@ -234,6 +237,8 @@ public final class DynamoDbGenerationCommitAdapter implements SaveGenerationPort
         item.put("reviewWords", n(record.reviewWords()));
         item.put("newWords", n(record.newWords()));
         item.put("resultsConsumed", n(record.resultsConsumed()));
+        item.put("wordsWithEvidence", n(record.wordsWithEvidence()));
+        item.put("wordsAdded", n(record.wordsAdded()));
         item.put("packageId", s(commit.lessonPackage().id().value()));
         item.put("packageVersion", n(commit.lessonPackage().version()));
         item.put("createdAt", s(Instants.iso(now)));
@@ -282,6 +287,37 @@ public final class DynamoDbGenerationCommitAdapter implements SaveGenerationPort
     public int addAbsentWords(UserId userId, Language language, List<CurriculumEntry> entries) {
         return absentWords.addAbsent(userId, entries.stream()
                 .filter(e -> e.key().language().equals(language.code())).toList());
+    }
+
+    /** One UpdateItem of {@code LANGUAGE#<code>}, on condition that no other fit was recorded since the one read. */
+    @Override
+    public boolean recordFit(UserId userId, Language language, long expectedFitVersion, FsrsParameters parameters,
+            LocalDate fittedOn) {
+        Map<String, AttributeValue> values = new LinkedHashMap<>(LanguageItem.fitValues(parameters, fittedOn,
+                expectedFitVersion));
+        values.put(LanguageItem.UPDATED_AT, s(Instants.iso(clock.instant())));
+        Attributes.SetClause set = Attributes.set(values);
+        String remove = parameters == null ? " REMOVE #weights" : "";
+        Map<String, String> names = new LinkedHashMap<>(Map.of("#fitVersion", LanguageItem.FIT_VERSION));
+        if (parameters == null) {
+            names.put("#weights", LanguageItem.FSRS_WEIGHTS);
+        }
+        try {
+            client.updateItem(b -> b
+                    .tableName(tables.stateTable())
+                    .key(StateKeys.key(userId, StateKeys.language(language)))
+                    .updateExpression(set.expression() + remove)
+                    .conditionExpression(expectedFitVersion == 0
+                            ? "attribute_not_exists(#fitVersion) OR #fitVersion = :expectedFitVersion"
+                            : "#fitVersion = :expectedFitVersion")
+                    .expressionAttributeNames(set.namesWith(names))
+                    .expressionAttributeValues(set.valuesWith(Map.of(":expectedFitVersion", n(expectedFitVersion)))));
+            return true;
+        } catch (ConditionalCheckFailedException movedMeanwhile) {
+            return false;
+        } catch (SdkException e) {
+            throw DynamoDbFailures.translate("recordFit UpdateItem", e);
+        }
     }
 
     @Override

@@ -1,11 +1,17 @@
 package io.lessonpack.adapter.aws.dynamodb;
 
+import io.lessonpack.application.logging.LogEvent;
+import io.lessonpack.application.port.out.LearnerMemoryModel;
 import io.lessonpack.application.port.out.LearnerState;
 import io.lessonpack.application.port.out.LoadLearnerStatePort;
 import io.lessonpack.domain.learner.UserId;
+import io.lessonpack.domain.memory.FsrsParameters;
 import io.lessonpack.domain.lesson.PackageId;
 import io.lessonpack.domain.word.Language;
+import java.lang.System.Logger;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * }</pre>
  */
 public final class DynamoDbLearnerStateAdapter implements LoadLearnerStatePort {
+
+    private static final Logger LOG = System.getLogger(DynamoDbLearnerStateAdapter.class.getName());
 
     private final DynamoDbClient client;
     private final DynamoDbTables tables;
@@ -53,7 +61,34 @@ public final class DynamoDbLearnerStateAdapter implements LoadLearnerStatePort {
             throw unreadable(userId, language, "packageId is not a valid id: " + e.getMessage());
         }
         return new LearnerState(lastProcessedAt, packageId, handled(userId, language, item),
-                Attributes.longNumber(item, LanguageItem.ANALYSIS_VERSION).orElse(0L));
+                Attributes.longNumber(item, LanguageItem.ANALYSIS_VERSION).orElse(0L), memoryModel(userId, language, item));
+    }
+
+    /**
+     * The learner's memory model. Weights that cannot be read are not worth a stuck learner: they
+     * are logged and the defaults are used until the next fit writes new ones.
+     */
+    private LearnerMemoryModel memoryModel(UserId userId, Language language, Map<String, AttributeValue> item) {
+        FsrsParameters parameters = null;
+        AttributeValue weights = item.get(LanguageItem.FSRS_WEIGHTS);
+        if (weights != null) {
+            try {
+                parameters = new FsrsParameters(weights.l().stream().mapToDouble(w -> Double.parseDouble(w.n())).toArray());
+            } catch (RuntimeException e) {
+                LogEvent.of("learner.fsrs_weights_unreadable").with("userId", userId).with("language", language)
+                        .with("errorType", e.getClass().getName()).warn(LOG);
+            }
+        }
+        LocalDate fittedOn = Attributes.string(item, LanguageItem.FITTED_ON).map(text -> {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw unreadable(userId, language, "fittedOn is not a YYYY-MM-DD date");
+            }
+        }).orElse(null);
+        return new LearnerMemoryModel(parameters, fittedOn,
+                Math.max(0, Attributes.longNumber(item, LanguageItem.OUTCOMES_SINCE_FIT).orElse(0L)),
+                Attributes.longNumber(item, LanguageItem.FIT_VERSION).orElse(0L));
     }
 
     private Map<String, Instant> handled(UserId userId, Language language, Map<String, AttributeValue> item) {

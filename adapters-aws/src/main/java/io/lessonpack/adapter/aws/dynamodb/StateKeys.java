@@ -63,6 +63,11 @@ final class StateKeys {
         return "WORD#" + key.language() + "#" + key.version() + "#" + key.value();
     }
 
+    /** The prefix of every WORD item of one language (all key versions). */
+    static String wordsOf(Language language) {
+        return "WORD#" + language.code() + "#";
+    }
+
     static String reading(WordKey readingKey) {
         return "READING#" + readingKey.language() + "#" + readingKey.version() + "#" + readingKey.value();
     }

@@ -11,17 +11,23 @@ import io.lessonpack.adapter.aws.testing.LocalDynamoDb;
 import io.lessonpack.domain.curriculum.CurriculumEntry;
 import io.lessonpack.domain.daily.LessonDay;
 import io.lessonpack.domain.learner.UserId;
+import io.lessonpack.domain.memory.Fsrs;
 import io.lessonpack.domain.memory.MemoryState;
+import io.lessonpack.domain.memory.Rating;
+import io.lessonpack.domain.memory.Recall;
+import io.lessonpack.domain.memory.RecallHistory;
 import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoDbCurriculumAdapterTest {
 
@@ -41,7 +47,8 @@ class DynamoDbCurriculumAdapterTest {
     private static CurriculumEntry reviewed(String text, String introduced, double stability, String lastReview) {
         CurriculumEntry e = word(text, introduced);
         return CurriculumEntry.restore(e.key(), e.writing(), e.pronunciation(), e.meaning(), e.introducedOn(),
-                Optional.of(new MemoryState(stability, 4.2, LocalDate.parse(lastReview))));
+                CurriculumEntry.Origin.LESSON, new MemoryState(stability, 4.2, LocalDate.parse(lastReview)),
+                RecallHistory.empty());
     }
 
     @Test
@@ -128,5 +135,54 @@ class DynamoDbCurriculumAdapterTest {
         assertThat(CurriculumItems.dueOn(reviewed("gato", "2026-03-01", 10.4, "2026-03-04"))).isEqualTo(LocalDate.parse("2026-03-14"));
         assertThat(CurriculumItems.dueOn(reviewed("gato", "2026-03-01", 0.2, "2026-03-04"))).isEqualTo(LocalDate.parse("2026-03-05"));
         assertThat(CurriculumItems.dueOn(word("gato", "2026-03-01"))).isEqualTo(LocalDate.parse("2026-03-01"));
+    }
+
+    @Test
+    void entries_originAndHistory_roundTrip_andAnItemFromBeforeThemReadsAsALessonWordWithoutHistory() {
+        Fsrs fsrs = Fsrs.withDefaults();
+        CurriculumEntry tested = CurriculumEntry.tested(fsrs, WordKey.of(SPANISH, "la erre"), "la erre", Rating.AGAIN,
+                LessonDay.parse("2026-03-01")).recordOutcome(fsrs, Rating.GOOD, LessonDay.parse("2026-03-04"));
+        store(tested);
+        Map<String, AttributeValue> old = new HashMap<>(CurriculumItems.wordItem(LEARNER, word("gato", "2026-02-01")));
+        old.remove("origin");
+        stores.putStateItem(old);
+
+        List<CurriculumEntry> read = stores.curriculum.entries(LEARNER, SPANISH,
+                Set.of(tested.key(), WordKey.of(SPANISH, "gato")));
+
+        assertThat(read).contains(tested);
+        assertThat(read).filteredOn(e -> e.key().value().equals("gato")).singleElement().satisfies(e -> {
+            assertThat(e.origin()).isEqualTo(CurriculumEntry.Origin.LESSON);
+            assertThat(e.history().isEmpty()).isTrue();
+        });
+    }
+
+    @Test
+    void reviewCandidates_aWordTheLearnerOnlyUsed_isNotInTheIndexUntilItIsTested() {
+        CurriculumEntry used = store(CurriculumEntry.used(WordKey.of(SPANISH, "mesa"), "mesa", LessonDay.parse("2026-03-01")));
+        store(word("gato", "2026-03-02"));
+
+        assertThat(stores.curriculum.reviewCandidates(LEARNER, SPANISH, TODAY, 10)).extracting(e -> e.key().value())
+                .containsExactly("gato");
+        store(used.recordOutcome(Fsrs.withDefaults(), Rating.GOOD, LessonDay.parse("2026-03-05")));
+        assertThat(stores.curriculum.reviewCandidates(LEARNER, SPANISH, TODAY, 10)).extracting(e -> e.key().value())
+                .containsExactlyInAnyOrder("gato", "mesa");
+    }
+
+    @Test
+    void histories_readTheWordsOfTheLanguageWithAHistory_atMostTheBoundInOneQueryPass() {
+        Fsrs fsrs = Fsrs.withDefaults();
+        for (int i = 0; i < 30; i++) {
+            CurriculumEntry e = word("palabra" + i, "2026-03-01");
+            store(i % 3 == 0 ? e : e.recordOutcome(fsrs, Rating.GOOD, LessonDay.parse("2026-03-02")));
+        }
+        store(TestData.entry(Language.of("fr"), "chat", LessonDay.parse("2026-03-01"))
+                .recordOutcome(fsrs, Rating.GOOD, LessonDay.parse("2026-03-02")));
+
+        assertThat(stores.curriculum.histories(LEARNER, SPANISH, 1_000)).hasSize(20)
+                .allSatisfy(h -> assertThat(h.recalls()).containsExactly(new Recall(LocalDate.parse("2026-03-02"),
+                        Rating.GOOD)));
+        assertThat(stores.curriculum.histories(LEARNER, SPANISH, 9)).hasSizeLessThanOrEqualTo(9);
+        assertThat(stores.curriculum.histories(LEARNER, Language.of("fr"), 1_000)).hasSize(1);
     }
 }

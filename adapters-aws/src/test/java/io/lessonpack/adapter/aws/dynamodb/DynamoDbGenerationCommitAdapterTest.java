@@ -16,6 +16,7 @@ import io.lessonpack.application.port.out.AnalysisProgress;
 import io.lessonpack.application.port.out.CommitResult;
 import io.lessonpack.application.port.out.DayClaim;
 import io.lessonpack.application.port.out.GenerationCommit;
+import io.lessonpack.application.port.out.LearnerMemoryModel;
 import io.lessonpack.application.port.out.LearnerState;
 import io.lessonpack.application.port.out.PackageGeneratedEvent;
 import io.lessonpack.domain.curriculum.CurriculumChange;
@@ -24,7 +25,9 @@ import io.lessonpack.domain.daily.LessonDay;
 import io.lessonpack.domain.learner.SessionId;
 import io.lessonpack.domain.lesson.LessonPackage;
 import io.lessonpack.domain.lesson.PackageId;
+import io.lessonpack.domain.memory.FsrsParameters;
 import io.lessonpack.domain.memory.MemoryState;
+import io.lessonpack.domain.memory.RecallHistory;
 import io.lessonpack.domain.word.WordKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +65,8 @@ class DynamoDbGenerationCommitAdapterTest {
 
     private static CurriculumEntry reviewed(CurriculumEntry entry, double stability, LocalDate lastReview) {
         return CurriculumEntry.restore(entry.key(), entry.writing(), entry.pronunciation(), entry.meaning(),
-                entry.introducedOn(), Optional.of(new MemoryState(stability, 5.5, lastReview)));
+                entry.introducedOn(), CurriculumEntry.Origin.LESSON, new MemoryState(stability, 5.5, lastReview),
+                RecallHistory.empty());
     }
 
     /** Commits version 1 of p-1 today with the words "gato" and "perro" added. */
@@ -98,7 +102,8 @@ class DynamoDbGenerationCommitAdapterTest {
         assertThat(language.get("handledAnalyses").m())
                 .containsOnly(Map.entry(RESULT_AT.toString(), AttributeValue.fromS("2026-03-02T08:59:30.123456000Z")));
         assertThat(stores.states.loadLearnerState(LEARNER, MEXICAN_SPANISH)).isEqualTo(new LearnerState(
-                Optional.of(RESULT_AT), Optional.of(PackageId.of("p-1")), Map.of(RESULT_AT.toString(), RESULT_AT), 1));
+                Optional.of(RESULT_AT), Optional.of(PackageId.of("p-1")), Map.of(RESULT_AT.toString(), RESULT_AT), 1,
+                LearnerMemoryModel.defaults()));
 
         Map<String, AttributeValue> gato = stores.stateItem(LEARNER, "WORD#es#1#gato");
         assertThat(gato.get("writing").s()).isEqualTo("gato");
@@ -233,7 +238,8 @@ class DynamoDbGenerationCommitAdapterTest {
         stores.putStateItem(Map.of("PK", AttributeValue.fromS("USER#learner-1"), "SK", AttributeValue.fromS("LANGUAGE#es"),
                 "lastProcessedAt", AttributeValue.fromS("2026-03-01T10:00:00.1+00:00")));
         assertThat(stores.states.loadLearnerState(LEARNER, SPANISH))
-                .isEqualTo(new LearnerState(Optional.of(previous), Optional.empty(), Map.of(), 0));
+                .isEqualTo(new LearnerState(Optional.of(previous), Optional.empty(), Map.of(), 0,
+                        LearnerMemoryModel.defaults()));
 
         CommitResult result = stores.saver.commit(LEARNER, TestData.commit(token, "s1", TestData.pkg("p-1", SPANISH, 1, NOW),
                 0, RESULT_AT, CurriculumChange.none()));
@@ -345,7 +351,8 @@ class DynamoDbGenerationCommitAdapterTest {
         assertThat(stores.saver.recordAnalysisProgress(LEARNER, SPANISH, 0, progress)).isTrue();
 
         assertThat(stores.states.loadLearnerState(LEARNER, SPANISH))
-                .isEqualTo(new LearnerState(Optional.of(t1), Optional.empty(), progress.handled(), 1));
+                .isEqualTo(new LearnerState(Optional.of(t1), Optional.empty(), progress.handled(), 1,
+                        LearnerMemoryModel.defaults()));
         Map<String, AttributeValue> item = stores.stateItem(LEARNER, "LANGUAGE#es");
         assertThat(item.get("lastProcessedAt").s()).isEqualTo("2026-03-02T09:10:00.500000000Z");
         assertThat(item.get("language").s()).isEqualTo("es");
@@ -374,7 +381,7 @@ class DynamoDbGenerationCommitAdapterTest {
 
         assertThat(stores.states.loadLearnerState(LEARNER, SPANISH)).isEqualTo(new LearnerState(
                 Optional.of(RESULT_AT.plusSeconds(1)), Optional.of(PackageId.of("p-1")),
-                Map.of(RESULT_AT.plusSeconds(1).toString(), RESULT_AT.plusSeconds(1)), 2));
+                Map.of(RESULT_AT.plusSeconds(1).toString(), RESULT_AT.plusSeconds(1)), 2, LearnerMemoryModel.defaults()));
     }
 
     @Test
@@ -446,6 +453,48 @@ class DynamoDbGenerationCommitAdapterTest {
         assertThat(stores.stateItems(LEARNER, "READING#ja#")).hasSize(1);
         assertThat(stores.curriculum.existingKeys(LEARNER, JAPANESE, java.util.Set.of(WordKey.of(JAPANESE, "ねこ"))))
                 .containsExactly(WordKey.of(JAPANESE, "ねこ"));
+    }
+
+    @Test
+    void commit_addsTheLessonsOutcomesToTheCountTowardsARefit() {
+        String token = claimToday("s1");
+        LessonPackage pkg = TestData.pkg("p-1", SPANISH, 1, NOW);
+        GenerationCommit first = TestData.commit(token, "s1", pkg, 0, RESULT_AT, CurriculumChange.none());
+        assertThat(stores.saver.commit(LEARNER, new GenerationCommit(first.claimToken(), first.day(), pkg, 0, 0,
+                first.analysis(), first.curriculumChange(), first.record(), first.event(), 7)))
+                .isEqualTo(CommitResult.COMMITTED);
+
+        assertThat(stores.states.loadLearnerState(LEARNER, SPANISH).memoryModel())
+                .isEqualTo(new LearnerMemoryModel(null, null, 7, 0));
+    }
+
+    @Test
+    void recordFit_storesTheWeightsResetsTheCountAndExpectsTheVersionItRead() {
+        FsrsParameters fitted = new FsrsParameters(java.util.stream.IntStream.range(0, FsrsParameters.COUNT)
+                .mapToDouble(i -> FsrsParameters.defaults().w(i) * 1.01).toArray());
+        LocalDate day = LocalDate.parse("2026-03-02");
+
+        assertThat(stores.saver.recordFit(LEARNER, SPANISH, 0, fitted, day)).isTrue();
+        assertThat(stores.states.loadLearnerState(LEARNER, SPANISH).memoryModel())
+                .isEqualTo(new LearnerMemoryModel(fitted, day, 0, 1));
+        assertThat(stores.saver.recordFit(LEARNER, SPANISH, 0, null, day)).isFalse();
+
+        assertThat(stores.saver.recordFit(LEARNER, SPANISH, 1, null, day.plusDays(9))).isTrue();
+        assertThat(stores.states.loadLearnerState(LEARNER, SPANISH).memoryModel())
+                .isEqualTo(new LearnerMemoryModel(null, day.plusDays(9), 0, 2));
+        assertThat(stores.stateItem(LEARNER, "LANGUAGE#es")).doesNotContainKey("fsrsWeights");
+    }
+
+    @Test
+    void loadLearnerState_weightsThatCannotBeRead_areTheDefaultsNotAStuckLearner() {
+        stores.putStateItem(Map.of("PK", AttributeValue.fromS("USER#learner-1"), "SK", AttributeValue.fromS("LANGUAGE#es"),
+                "fsrsWeights", AttributeValue.fromL(List.of(AttributeValue.fromN("1.5"))), "fitVersion",
+                AttributeValue.fromN("3")));
+
+        LearnerMemoryModel model = stores.states.loadLearnerState(LEARNER, SPANISH).memoryModel();
+
+        assertThat(model.fitted()).isEmpty();
+        assertThat(model.fitVersion()).isEqualTo(3);
     }
 
     @Test

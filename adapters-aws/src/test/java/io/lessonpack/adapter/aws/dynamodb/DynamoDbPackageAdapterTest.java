@@ -50,7 +50,7 @@ class DynamoDbPackageAdapterTest {
         assertThat(stores.saver.commit(pkg.userId(), new io.lessonpack.application.port.out.GenerationCommit(token,
                 pkg.lessonDate(), pkg, pkg.version() - 1, analysisVersion, TestData.progress(now.minusSeconds(30)),
                 CurriculumChange.none(),
-                TestData.record(session), io.lessonpack.application.port.out.PackageGeneratedEvent.of(pkg))))
+                TestData.record(session), io.lessonpack.application.port.out.PackageGeneratedEvent.of(pkg), 0)))
                 .isEqualTo(CommitResult.COMMITTED);
     }
 

@@ -85,7 +85,7 @@ final class TestData {
 
     static GenerationRecord record(String session) {
         return new GenerationRecord(SessionId.of(session), "scripted", new AuthorUsage(2, 2_400, 1_024, 800), 0.01248,
-                1, false, 2, 2, 3);
+                1, false, 2, 2, 3, 4, 1);
     }
 
     /**
@@ -95,7 +95,7 @@ final class TestData {
     static GenerationCommit commit(String token, String session, LessonPackage pkg, long expectedAnalysisVersion,
             Instant lastProcessedAt, CurriculumChange change) {
         return new GenerationCommit(token, pkg.lessonDate(), pkg, pkg.version() - 1, expectedAnalysisVersion,
-                progress(lastProcessedAt), change, record(session), PackageGeneratedEvent.of(pkg));
+                progress(lastProcessedAt), change, record(session), PackageGeneratedEvent.of(pkg), 0);
     }
 
     /** Analysis progress up to {@code lastProcessedAt}, with the one result at that time handled. */

@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param expectedVersion         the package version read (0 when creating the package)
  * @param expectedAnalysisVersion the analysis progress version read; the commit fails if it moved meanwhile
  * @param analysis                the analysis progress after this lesson
+ * @param outcomesRecorded        recall outcomes this lesson brought into the curriculum, counted
+ *                                towards the learner's next refit of their memory model
  */
 public record GenerationCommit(String claimToken, LessonDay day, LessonPackage lessonPackage, long expectedVersion,
         long expectedAnalysisVersion, AnalysisProgress analysis, CurriculumChange curriculumChange,
-        GenerationRecord record, PackageGeneratedEvent event) {
+        GenerationRecord record, PackageGeneratedEvent event, long outcomesRecorded) {
 
     public GenerationCommit {
         Objects.requireNonNull(claimToken, "claimToken");
@@ -31,8 +33,8 @@ public record GenerationCommit(String claimToken, LessonDay day, LessonPackage l
         if (lessonPackage.version() != expectedVersion + 1) {
             throw new IllegalArgumentException("the committed version must follow the expected one");
         }
-        if (expectedAnalysisVersion < 0) {
-            throw new IllegalArgumentException("expectedAnalysisVersion is not negative");
+        if (expectedAnalysisVersion < 0 || outcomesRecorded < 0) {
+            throw new IllegalArgumentException("expectedAnalysisVersion and outcomesRecorded are not negative");
         }
     }
 }

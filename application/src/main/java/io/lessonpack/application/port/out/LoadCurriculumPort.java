@@ -3,6 +3,7 @@ package io.lessonpack.application.port.out;
 import io.lessonpack.domain.curriculum.CurriculumEntry;
 import io.lessonpack.domain.daily.LessonDay;
 import io.lessonpack.domain.learner.UserId;
+import io.lessonpack.domain.memory.RecallHistory;
 import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
 import java.util.List;
@@ -28,4 +29,11 @@ public interface LoadCurriculumPort {
      * key: the whole-curriculum duplicate check.
      */
     Set<WordKey> existingKeys(UserId userId, Language language, Set<WordKey> keys);
+
+    /**
+     * The recall histories of up to {@code maxWords} of the learner's words in {@code language}
+     * (those with none are left out), read in one bounded pass: what a refit of the learner's
+     * memory model replays. Which words, when there are more, is the store's choice.
+     */
+    List<RecallHistory> histories(UserId userId, Language language, int maxWords);
 }

@@ -2,7 +2,9 @@ package io.lessonpack.application.port.out;
 
 import io.lessonpack.domain.curriculum.CurriculumEntry;
 import io.lessonpack.domain.learner.UserId;
+import io.lessonpack.domain.memory.FsrsParameters;
 import io.lessonpack.domain.word.Language;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Saves what a generation produced, atomically. */
@@ -28,4 +30,13 @@ public interface SaveGenerationPort {
      * @return how many entries were added
      */
     int addAbsentWords(UserId userId, Language language, List<CurriculumEntry> entries);
+
+    /**
+     * Records a refit of the learner's memory model in {@code language}: the parameters to use from
+     * now on (null: the defaults), the day of the fit, and the count of outcomes since it reset to 0.
+     *
+     * @return false when another fit was recorded meanwhile, in which case nothing was written
+     */
+    boolean recordFit(UserId userId, Language language, long expectedFitVersion, FsrsParameters parameters,
+            LocalDate fittedOn);
 }
