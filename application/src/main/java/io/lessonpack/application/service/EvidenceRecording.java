@@ -23,7 +23,7 @@ import java.util.Set;
  * Brings a lesson's evidence into the learner's curriculum before the lesson is planned, so that
  * every word the learner met is remembered and none can be taught as new.
  *
- * <p>It reads only the entries the evidence names (by key, and for Japanese by reading), bounded by
+ * <p>It reads only the entries the evidence names (by key, and for a Japanese kana word by reading), bounded by
  * {@link GenerationSettings#maxEvidenceWords()} distinct words: the evidence's outcomes first, then
  * the words used, the rest left out with an {@code evidence.words_over_bound} line. Words the
  * curriculum did not hold are written at once, each only if still absent (safe to repeat: an attempt
@@ -72,10 +72,12 @@ final class EvidenceRecording {
         List<String> used = evidence.wordsUsed().stream()
                 .filter(w -> WordKey.tryOf(language, w).filter(keys::contains).isPresent()).toList();
         List<CurriculumEntry> known = keys.isEmpty() ? List.of() : curriculum.entries(command.userId(), language, keys);
-        Set<WordKey> unknown = new LinkedHashSet<>(keys);
-        known.forEach(e -> unknown.remove(e.key()));
-        Set<WordKey> heldByReading = unknown.isEmpty() ? Set.of()
-                : curriculum.existingKeys(command.userId(), language, unknown);
+        // Only a kana key can be another word's reading (Japanese): other languages need no second read.
+        Set<WordKey> mayBeReadings = new LinkedHashSet<>();
+        keys.stream().filter(k -> WordKey.readingKey(language, k.value()).isPresent()).forEach(mayBeReadings::add);
+        known.forEach(e -> mayBeReadings.remove(e.key()));
+        Set<WordKey> heldByReading = mayBeReadings.isEmpty() ? Set.of()
+                : curriculum.existingKeys(command.userId(), language, mayBeReadings);
         EvidenceApplication.Applied applied = new EvidenceApplication(fsrs)
                 .apply(language, known, heldByReading, outcomes, used, today);
         if (!applied.created().isEmpty()) {

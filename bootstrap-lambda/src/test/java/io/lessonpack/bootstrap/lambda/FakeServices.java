@@ -38,12 +38,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Chat Completions,
  * where a fake model follows the plan in the request: it opens each review topic with the review
  * word it was given and introduces fresh words ({@code palabraN}). A learner whose missed targets
- * contain {@link #REFUSE_MARKER} gets a refusal, to make one message of a batch fail.
+ * contain {@link #REFUSE_MARKER} gets a refusal, to make one message of a batch fail; one whose
+ * feedback reads {@link #OFFER_MARKER}{@code word} is offered that word as its first new word, until
+ * a repair request lists violations (as a model that forgot what the learner knows).
  */
 final class FakeServices implements AutoCloseable {
 
     static final String API_KEY = "sk-e2e-secret-key-123";
     static final String REFUSE_MARKER = "please-refuse";
+    static final String OFFER_MARKER = "offer-as-new:";
     static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:lessonpack-test-package-generated";
     static final String VISIBILITY_TARGET = "AmazonSQS.ChangeMessageVisibilityBatch";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -173,6 +176,12 @@ final class FakeServices implements AutoCloseable {
                 List<String> newWords = new ArrayList<>();
                 for (int i = 0; i < data.get("newWordCount").asInt(); i++) {
                     newWords.add("palabra" + WORDS.incrementAndGet());
+                }
+                String feedback = data.path("feedback").toString();
+                int offer = feedback.indexOf(OFFER_MARKER);
+                if (offer >= 0 && !user.contains("<rule_violations>")) {
+                    String word = feedback.substring(offer + OFFER_MARKER.length());
+                    newWords.set(0, word.substring(0, word.indexOf('"')));
                 }
                 message.put("content", answer(reviewWords, newWords));
                 message.putNull("refusal");

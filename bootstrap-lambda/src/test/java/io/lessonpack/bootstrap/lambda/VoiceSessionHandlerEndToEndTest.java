@@ -76,6 +76,11 @@ class VoiceSessionHandlerEndToEndTest {
     }
 
     private void analysis(String user, String session, String createdAt, List<String> missed, List<String> hit) {
+        analysis(user, session, createdAt, missed, hit, "Watch the rolled r.");
+    }
+
+    private void analysis(String user, String session, String createdAt, List<String> missed, List<String> hit,
+            String feedback) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("userId", AttributeValue.fromS(user));
         item.put("createdAt", AttributeValue.fromS(createdAt));
@@ -85,7 +90,7 @@ class VoiceSessionHandlerEndToEndTest {
         item.put("targetsMissed", AttributeValue.fromL(missed.stream().map(AttributeValue::fromS).toList()));
         // The analysis service may write either list type; SS cannot be empty.
         item.put("targetsHit", hit.isEmpty() ? AttributeValue.fromL(List.of()) : AttributeValue.fromSs(hit));
-        item.put("feedback", AttributeValue.fromS("Watch the rolled r."));
+        item.put("feedback", AttributeValue.fromS(feedback));
         dynamoDb.putItem(PutItemRequest.builder().tableName(tables.analysisResultsTable()).item(item).build());
     }
 
@@ -128,7 +133,7 @@ class VoiceSessionHandlerEndToEndTest {
         assertThat(stateItem("learner-1", "LAST_LESSON_DAY").get("lastLessonDate").s()).isEqualTo("2026-03-02");
         assertThat(stateItem("learner-1", "LAST_LESSON_DAY").keySet()).noneMatch(name -> name.startsWith("pendingEvent"));
         assertThat(stateItem("learner-1", "LANGUAGE#es").get("lastProcessedAt").s()).startsWith("2026-03-02T09:01:00");
-        assertThat(curriculumKeys("learner-1")).hasSize(5);
+        assertThat(curriculumKeys("learner-1")).as("5 new words and the 3 the session tested").hasSize(8);
         JsonNode event = services.publishedEvents().get(0);
         assertThat(event.get("event").asText()).isEqualTo("package.generated");
         assertThat(event.get("userId").asText()).isEqualTo("learner-1");
@@ -178,7 +183,8 @@ class VoiceSessionHandlerEndToEndTest {
             assertThat(p.get("lessonDate").s()).isEqualTo("2026-03-03");
         });
         List<String> words = curriculumKeys("learner-1");
-        assertThat(words).hasSize(10).doesNotHaveDuplicates().containsAll(firstWords);
+        assertThat(words).as("8 words after day one, 5 new on day two").hasSize(13).doesNotHaveDuplicates()
+                .containsAll(firstWords);
         assertThat(services.publishedEvents()).extracting(e -> e.get("eventId").asText())
                 .containsExactly(packageId + ":1", packageId + ":2");
         assertThat(services.publishedEvents().get(1).get("updated").asBoolean()).isTrue();
@@ -196,6 +202,30 @@ class VoiceSessionHandlerEndToEndTest {
         assertThat(services.modelCalls()).isEqualTo(2);
         assertThat(services.publishedEvents()).hasSize(2);
         assertThat(packages().get(0).get("version").n()).isEqualTo("2");
+    }
+
+    @Test
+    void aWordTestedOnDayOne_isNeverANewWordLater_evenWhenTheModelOffersIt() {
+        analysis("learner-1", "s-1", "2026-03-02T09:01:00Z", List.of("la erre"), List.of("agua"));
+        handle("first-lesson.json");
+        assertThat(stateItem("learner-1", "WORD#es#1#erre")).satisfies(w -> {
+            assertThat(w.get("origin").s()).isEqualTo("TESTED");
+            assertThat(w.get("history").l()).extracting(AttributeValue::s).containsExactly("2026-03-02:1");
+        });
+
+        clock.set(Instant.parse("2026-03-03T09:05:00Z"));
+        analysis("learner-1", "s-3", "2026-03-03T09:01:00Z", List.of(), List.of("agua"),
+                FakeServices.OFFER_MARKER + "la erre");
+        SQSBatchResponse nextDay = handle("next-day.json");
+
+        assertThat(nextDay.getBatchItemFailures()).isEmpty();
+        assertThat(packages()).singleElement().satisfies(p -> {
+            assertThat(p.get("version").n()).isEqualTo("2");
+            assertThat(p.get("conversations").l().get(p.get("conversations").l().size() - 1).m().get("words").l())
+                    .extracting(AttributeValue::s).doesNotContain("la erre");
+        });
+        assertThat(services.modelCalls()).as("the offered word costs one repair round").isEqualTo(3);
+        assertThat(curriculumKeys("learner-1")).doesNotHaveDuplicates().contains("WORD#es#1#erre");
     }
 
     @Test
