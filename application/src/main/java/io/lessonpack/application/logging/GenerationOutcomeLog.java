@@ -116,6 +116,8 @@ public final class GenerationOutcomeLog {
                         .with("reviewWords", g.record().reviewWords())
                         .with("newWords", g.record().newWords())
                         .with("resultsConsumed", g.record().resultsConsumed())
+                        .with("wordsWithEvidence", g.record().wordsWithEvidence())
+                        .with("wordsAdded", g.record().wordsAdded())
                         .with(AUTHOR_CALLS, usage.calls())
                         .with(PROMPT_TOKENS, usage.promptTokens())
                         .with(CACHED_TOKENS, usage.cachedTokens())
