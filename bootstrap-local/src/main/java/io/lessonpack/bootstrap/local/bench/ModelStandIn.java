@@ -71,6 +71,7 @@ public final class ModelStandIn implements AutoCloseable {
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger cut = new AtomicInteger();
     private final AtomicLong completionIds = new AtomicLong();
+    private final AtomicInteger largestRequest = new AtomicInteger();
     private volatile Duration delay;
     private volatile StandInFaults faults = StandInFaults.none();
 
@@ -138,8 +139,14 @@ public final class ModelStandIn implements AutoCloseable {
         return new Counts(started.get(), answered.get(), cut.get());
     }
 
+    /** The largest request body received since the last {@link #reset()}, in bytes: the size of the prompt sent. */
+    public int largestRequestBytes() {
+        return largestRequest.get();
+    }
+
     /** Sets every counter back to zero; call it when no request is in flight. */
     public void reset() {
+        largestRequest.set(0);
         started.set(0);
         answered.set(0);
         cut.set(0);
@@ -184,6 +191,7 @@ public final class ModelStandIn implements AutoCloseable {
             long receivedAt = System.nanoTime();
             Duration wait = delay;
             byte[] body = exchange.getRequestBody().readAllBytes();
+            largestRequest.accumulateAndGet(body.length, Math::max);
             Answer answer = faults.next(bearerToken(exchange)).map(f -> faultAnswer(f, body)).orElseGet(() -> answer(body));
             try {
                 Thread.sleep(Math.max(0, wait.toMillis() - (System.nanoTime() - receivedAt) / 1_000_000));
