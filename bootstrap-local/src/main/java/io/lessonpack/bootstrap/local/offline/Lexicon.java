@@ -8,15 +8,18 @@ import io.lessonpack.domain.word.WordKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A small bundled beginner lexicon for one language, grouped into topics: the offline author's only
- * source of pronunciations and meanings (there is no model to ask). Bundled for Spanish, French and
- * Japanese, under {@code io/lessonpack/bootstrap/local/lexicon/<code>.json}.
+ * A bundled lexicon of everyday words for one language, grouped into topics in teaching order: the
+ * offline author's only source of new words, pronunciations and meanings (there is no model to ask).
+ * Bundled for Spanish, French and Japanese (about 470 words each), under
+ * {@code io/lessonpack/bootstrap/local/lexicon/<code>.json}, generated from the word lists in
+ * {@code bootstrap-local/tools/lexicon} (see its README for sources and licence).
  */
 public final class Lexicon {
 
@@ -27,14 +30,33 @@ public final class Lexicon {
         }
     }
 
+    /**
+     * A word of the lexicon: its key, its note, its topic, and its place in the teaching order (0 for
+     * the first word of the first topic).
+     */
+    public record Entry(int position, WordKey key, WordNote note, Topic topic) {
+    }
+
     private final Language language;
     private final List<Topic> topics;
-    private final Map<WordKey, WordNote> byKey = new LinkedHashMap<>();
+    private final List<Entry> entries;
+    private final Map<WordKey, Entry> byKey = new HashMap<>();
 
     Lexicon(Language language, List<Topic> topics) {
         this.language = language;
         this.topics = List.copyOf(topics);
-        topics.forEach(t -> t.words().forEach(w -> byKey.putIfAbsent(WordKey.of(language, w.writing()), w)));
+        List<Entry> inOrder = new ArrayList<>();
+        for (Topic topic : this.topics) {
+            for (WordNote word : topic.words()) {
+                WordKey key = WordKey.of(language, word.writing());
+                if (!byKey.containsKey(key)) {
+                    Entry entry = new Entry(inOrder.size(), key, word, topic);
+                    inOrder.add(entry);
+                    byKey.put(key, entry);
+                }
+            }
+        }
+        this.entries = List.copyOf(inOrder);
     }
 
     /** The bundled lexicon for {@code language}, or empty when none is bundled. */
@@ -63,9 +85,19 @@ public final class Lexicon {
         return topics;
     }
 
+    /** Every word in teaching order, topic by topic; a word whose key an earlier one has is left out. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** The lexicon's entry for a word, matched by word key. */
+    public Optional<Entry> entry(String word) {
+        return WordKey.tryOf(language, word).map(byKey::get);
+    }
+
     /** The lexicon's note for a word, matched by word key. */
     public Optional<WordNote> lookup(String word) {
-        return WordKey.tryOf(language, word).map(byKey::get);
+        return entry(word).map(Entry::note);
     }
 
     private record File(String language, List<FileTopic> topics) {

@@ -9,6 +9,7 @@ import io.lessonpack.application.port.out.LessonAuthorException;
 import io.lessonpack.application.port.out.LessonBrief;
 import io.lessonpack.domain.curriculum.CurriculumLookup;
 import io.lessonpack.domain.curriculum.ReviewWord;
+import io.lessonpack.domain.lesson.Conversation;
 import io.lessonpack.domain.lesson.DraftCheck;
 import io.lessonpack.domain.lesson.DraftValidator;
 import io.lessonpack.domain.lesson.LessonPlan;
@@ -33,19 +34,17 @@ class OfflineLessonAuthorTest {
     private static final AuthorBudget DEADLINE = new AuthorBudget(Instant.parse("2030-01-01T00:00:00Z"), Duration.ZERO);
     private final OfflineLessonAuthor author = new OfflineLessonAuthor();
 
-    private static LessonBrief brief(Language language, List<String> reviewWords, List<String> missed,
-            List<WordNote> known) {
-        List<ReviewWord> reviews = reviewWords.stream()
-                .map(w -> new ReviewWord(WordKey.of(language, w), w, ReviewWord.Source.CURRICULUM, 0.5)).toList();
-        return new LessonBrief(new LessonPlan(language, reviews, NewWordCount.defaultCount()), missed, List.of(),
-                List.of(), List.of("Watch vowel length."), known, Optional.empty());
+    private static LessonBrief brief(Language language, List<String> reviewWords) {
+        List<ReviewWord> reviews = reviewWords.stream().map(w -> review(language, w)).toList();
+        return new LessonBrief(new LessonPlan(language, reviews, NewWordCount.defaultCount()), List.of(), List.of(),
+                List.of(), List.of("Watch vowel length."), List.of(), Optional.empty());
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"es, gato, perro", "fr, merci, pain", "ja, 水, 駅"})
     void write_bundledLanguage_passesEveryDomainRule(String tag, String review1, String review2) {
         Language language = Language.of(tag);
-        LessonBrief brief = brief(language, List.of(review1, review2), List.of(), List.of());
+        LessonBrief brief = brief(language, List.of(review1, review2));
 
         AuthoredDraft draft = author.write(brief, DEADLINE);
 
@@ -60,45 +59,67 @@ class OfflineLessonAuthorTest {
     }
 
     @Test
-    void write_prefersMissedTargetsTheLexiconKnows_andSkipsKnownWords() {
+    void write_skipsEveryWordTheBriefShowsTheLearnerMet() {
         Language es = Language.of("es");
-        LessonBrief brief = brief(es, List.of("gato"), List.of("la cuenta", "xyzzy", "perro"),
-                List.of(new WordNote("perro", "/ˈpe.ro/", "dog")));
+        List<String> met = List.of("hola", "buenos días", "adiós", "gracias", "por favor", "de nada");
+        LessonBrief brief = new LessonBrief(new LessonPlan(es, List.of(review(es, "hasta luego")),
+                NewWordCount.defaultCount()), List.of("la cuenta", "buenas noches"), List.of("el gato"), met,
+                List.of(), List.of(new WordNote("buenas tardes", "", "")), Optional.of(new LessonBrief.PackageSummary(
+                        "Spanish", 3, "New words: At the café", List.of("xyzzy"))));
 
-        AuthoredDraft draft = author.write(brief, DEADLINE);
+        List<String> newWords = newWords(author.write(brief, DEADLINE));
 
-        List<String> newWords = draft.draft().conversations().get(1).words();
-        assertThat(newWords).first().isEqualTo("la cuenta");
-        assertThat(newWords).doesNotContain("xyzzy", "perro", "gato").hasSize(5);
+        assertThat(newWords).containsExactly("hasta mañana", "perdón", "con permiso", "mucho gusto", "¿cómo estás?");
     }
 
     @Test
-    void repair_replacesTheWordsTheViolationsName() {
+    void write_continuesAfterTheLastLessonsWords_acrossTopics() {
+        Language fr = Language.of("fr");
+        LessonBrief brief = new LessonBrief(new LessonPlan(fr, List.of(review(fr, "merci")), NewWordCount.of(4)),
+                List.of(), List.of(), List.of(), List.of(), List.of(), Optional.of(new LessonBrief.PackageSummary(
+                        "French", 7, "New words: Greetings", List.of("bienvenue", "oui"))));
+
+        AuthoredDraft draft = author.write(brief, DEADLINE);
+
+        assertThat(newWords(draft)).containsExactly("madame", "monsieur", "café", "eau");
+        assertThat(draft.draft().conversations().get(1).title()).isEqualTo("New words: Greetings and At the café");
+    }
+
+    @Test
+    void repair_keepsTheWordsTheCheckLetThrough_andAddsNoUncheckedOne() {
         Language es = Language.of("es");
-        LessonBrief brief = brief(es, List.of("gato"), List.of(), List.of());
+        LessonBrief brief = brief(es, List.of("gato"));
         AuthoredDraft first = author.write(brief, DEADLINE);
-        List<String> firstWords = first.draft().conversations().get(1).words();
-        Set<WordKey> curriculum = new HashSet<>();
-        curriculum.add(WordKey.of(es, firstWords.get(0)));
-        curriculum.add(WordKey.of(es, firstWords.get(2)));
-        CurriculumLookup lookup = keys -> {
-            Set<WordKey> found = new HashSet<>(keys);
-            found.retainAll(curriculum);
-            return found;
-        };
-        DraftCheck check = DraftValidator.validate(first.draft(), brief.plan(), lookup);
-        assertThat(check).isInstanceOf(DraftCheck.Invalid.class);
-        List<Violation> violations = ((DraftCheck.Invalid) check).violations();
+        List<String> firstWords = newWords(first);
+        CurriculumLookup lookup = curriculumOf(es, firstWords.get(0), firstWords.get(2));
+        List<Violation> violations = ((DraftCheck.Invalid) DraftValidator.validate(first.draft(), brief.plan(), lookup))
+                .violations();
 
         AuthoredDraft repaired = author.repair(brief, first.draft(), violations, DEADLINE);
 
         assertThat(DraftValidator.validate(repaired.draft(), brief.plan(), lookup)).isInstanceOf(DraftCheck.Valid.class);
-        assertThat(repaired.draft().conversations().get(1).words()).doesNotContain(firstWords.get(0), firstWords.get(2));
+        assertThat(newWords(repaired)).containsExactly(firstWords.get(1), firstWords.get(3), firstWords.get(4));
+    }
+
+    @Test
+    void repair_everyWordMet_takesOnlyTheFewestNewWordsAllowed() {
+        Language ja = Language.of("ja");
+        LessonBrief brief = brief(ja, List.of("水"));
+        AuthoredDraft first = author.write(brief, DEADLINE);
+        List<String> firstWords = newWords(first);
+        CurriculumLookup lookup = curriculumOf(ja, firstWords.toArray(String[]::new));
+        List<Violation> violations = ((DraftCheck.Invalid) DraftValidator.validate(first.draft(), brief.plan(), lookup))
+                .violations();
+
+        AuthoredDraft repaired = author.repair(brief, first.draft(), violations, DEADLINE);
+
+        assertThat(DraftValidator.validate(repaired.draft(), brief.plan(), lookup)).isInstanceOf(DraftCheck.Valid.class);
+        assertThat(newWords(repaired)).hasSize(brief.newWords().min()).doesNotContainAnyElementsOf(firstWords);
     }
 
     @Test
     void write_languageWithoutLexicon_failsAsRejectedNamingTheLanguage() {
-        LessonBrief brief = brief(Language.of("de"), List.of("Hund"), List.of(), List.of());
+        LessonBrief brief = brief(Language.of("de"), List.of("Hund"));
 
         assertThatThrownBy(() -> author.write(brief, DEADLINE))
                 .isInstanceOfSatisfying(LessonAuthorException.class,
@@ -106,18 +127,24 @@ class OfflineLessonAuthorTest {
                 .hasMessageContaining("de");
     }
 
-    @Test
-    void bundledLexicons_haveNoDuplicateWordsAndCompleteNotes() {
-        for (String tag : List.of("es", "fr", "ja")) {
-            Language language = Language.of(tag);
-            Lexicon lexicon = Lexicon.bundled(language).orElseThrow();
-            Set<WordKey> keys = new HashSet<>();
-            lexicon.topics().forEach(t -> t.words().forEach(w -> {
-                assertThat(keys.add(WordKey.of(language, w.writing()))).as(tag + " duplicate " + w.writing()).isTrue();
-                assertThat(w.pronunciation()).as(tag + " pronunciation of " + w.writing()).isNotBlank();
-                assertThat(w.meaning()).as(tag + " meaning of " + w.writing()).isNotBlank();
-            }));
-            assertThat(keys).hasSizeGreaterThanOrEqualTo(40);
+    private static ReviewWord review(Language language, String word) {
+        return new ReviewWord(WordKey.of(language, word), word, ReviewWord.Source.CURRICULUM, 0.5);
+    }
+
+    private static List<String> newWords(AuthoredDraft draft) {
+        List<Conversation> conversations = draft.draft().conversations();
+        return conversations.get(conversations.size() - 1).words();
+    }
+
+    private static CurriculumLookup curriculumOf(Language language, String... words) {
+        Set<WordKey> curriculum = new HashSet<>();
+        for (String word : words) {
+            curriculum.add(WordKey.of(language, word));
         }
+        return keys -> {
+            Set<WordKey> found = new HashSet<>(keys);
+            found.retainAll(curriculum);
+            return found;
+        };
     }
 }
