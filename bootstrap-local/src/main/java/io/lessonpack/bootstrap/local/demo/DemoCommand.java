@@ -2,8 +2,6 @@ package io.lessonpack.bootstrap.local.demo;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.lessonpack.adapter.aws.sqs.BatchResult;
-import io.lessonpack.application.port.in.GenerationOutcome;
-import io.lessonpack.application.port.out.PackageGeneratedEvent;
 import io.lessonpack.application.service.GenerationSettings;
 import io.lessonpack.bootstrap.lambda.IdGenerator;
 import io.lessonpack.bootstrap.lambda.VoiceSessionHandler;
@@ -26,12 +24,10 @@ import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -136,9 +132,6 @@ public final class DemoCommand {
             DemoScenario.Learner learner, String userId, Language language, String label, String group) {
     }
 
-    private record LearnerLanguage(UserId userId, Language language) {
-    }
-
 
     /** One demo run over the local runtime. */
     private static final class Run implements AutoCloseable {
@@ -151,10 +144,8 @@ public final class DemoCommand {
         private final VoiceSessionHandler handler;
         private final AnalysisResultsWriter analyses;
         private final LearnerSimulator simulator;
-        private final LocalTables tables;
         private final LocalDate firstDay;
-        private final Map<String, Map<String, Integer>> tally = new TreeMap<>();
-        private final Map<String, LearnerLanguage> learners = new LinkedHashMap<>();
+        private final DemoReport report;
 
         Run(DemoScenario scenario, int days, GenerationSettings settings, Optional<Path> keep, PrintStream out,
                 PrintStream err) {
@@ -170,7 +161,7 @@ public final class DemoCommand {
             this.analyses = new AnalysisResultsWriter(c.dynamoDb(), c.tables().analysisResultsTable());
             this.simulator = new LearnerSimulator(scenario, c.ports().packages(), c.ports().curriculum(),
                     Fsrs.withDefaults());
-            this.tables = new LocalTables(c.dynamoDb(), c.tables());
+            this.report = new DemoReport(out, new LocalTables(c.dynamoDb(), c.tables()), c.events());
             this.firstDay = continueAfter(scenario, c);
             err.println("[demo] DynamoDB Local at " + local.endpoint() + ", tables ready");
         }
@@ -225,7 +216,7 @@ public final class DemoCommand {
                 out.println("── batch " + n++ + " · " + batch.size() + " message(s)");
                 handle(batch);
             }
-            summary("Summary of your events");
+            report.summary("Summary of your events");
         }
 
         void simulate() {
@@ -251,7 +242,7 @@ public final class DemoCommand {
                     process(n++, batch);
                 }
             }
-            summary("Summary after " + days + " day(s)");
+            report.summary("Summary after " + days + " day(s)");
             err.printf("[demo] done in %.1f s%n", (System.nanoTime() - started) / 1e9);
         }
 
@@ -323,7 +314,9 @@ public final class DemoCommand {
             // The real handler; the demo reads each message's outcome from the result it returns.
             BatchResult result = handler.handle(sqsEvent(batch), null);
             for (int i = 0; i < batch.size(); i++) {
-                show(batch.get(i), result.items().get(i).outcome());
+                SessionEvent s = batch.get(i);
+                report.show(s.label(), s.group(), s.userId() == null || s.language() == null ? null
+                        : new DemoReport.LearnerLanguage(UserId.of(s.userId()), s.language()), result.items().get(i).outcome());
             }
             if (!result.failedMessageIds().isEmpty()) {
                 out.println("  ↺ the handler returned " + result.failedMessageIds().size()
@@ -347,61 +340,5 @@ public final class DemoCommand {
             return event;
         }
 
-        private void show(SessionEvent s, GenerationOutcome outcome) {
-            switch (outcome) {
-                case GenerationOutcome.Generated g -> {
-                    out.println("  ✔ " + s.label() + " — " + (g.created() ? "package created" : "package updated")
-                            + " (" + g.lessonPackage().id() + ")");
-                    out.print(PackageRenderer.render(g.lessonPackage(), "    "));
-                    if (local.component().events().events().contains(g.event())) {
-                        out.println("    → published " + PackageGeneratedEvent.TYPE + " eventId=" + g.event().eventId());
-                    }
-                    count(s, "lesson");
-                }
-                case GenerationOutcome.Skipped k -> {
-                    out.println("  – " + s.label() + " — skipped: " + words(k.reason().name())
-                            + (k.detail().isEmpty() ? "" : " (" + k.detail() + ")"));
-                    count(s, "skipped (" + words(k.reason().name()) + ")");
-                }
-                case GenerationOutcome.Failed f -> {
-                    out.println("  ✖ " + s.label() + " — failed" + (f.retryable() ? " (will be retried)" : "") + ": "
-                            + words(f.reason().name()) + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")"));
-                    count(s, "failed (" + words(f.reason().name()) + ")");
-                }
-            }
-        }
-
-        private void count(SessionEvent s, String what) {
-            String who = s.group();
-            if (s.userId() != null && s.language() != null) {
-                learners.putIfAbsent(who, new LearnerLanguage(UserId.of(s.userId()), s.language()));
-            }
-            tally.computeIfAbsent(who, k -> new LinkedHashMap<>()).merge(what, 1, Integer::sum);
-        }
-
-        private static String words(String enumName) {
-            return enumName.toLowerCase(Locale.ROOT).replace('_', ' ');
-        }
-
-        private void summary(String title) {
-            out.println();
-            out.println("══ " + title + " ══");
-            tally.forEach((who, counts) -> {
-                StringBuilder line = new StringBuilder("  " + who + ": ");
-                List<String> parts = new ArrayList<>();
-                counts.forEach((what, n) -> parts.add(what.equals("lesson")
-                        ? n + (n == 1 ? " lesson" : " lessons")
-                        : what + (n == 1 ? "" : " ×" + n)));
-                line.append(String.join(", ", parts));
-                LearnerLanguage learner = learners.get(who);
-                if (learner != null) {
-                    line.append("; curriculum: ").append(tables.curriculumSize(learner.userId(), learner.language()))
-                            .append(" words");
-                }
-                out.println(line);
-            });
-            out.println("  events published: " + local.component().events().events().size() + ", packages in the table: "
-                    + tables.packageCount());
-        }
     }
 }

@@ -21,20 +21,37 @@ final class LocalTables {
         this.tables = tables;
     }
 
-    /** How many words the learner's curriculum in a language holds (the WORD items). */
-    int curriculumSize(UserId user, Language language) {
-        int count = 0;
+    /**
+     * A learner's curriculum in one language, counted.
+     *
+     * @param words       the WORD items
+     * @param scheduled   those the scheduler may choose (in the due index)
+     * @param withHistory those with at least one recall outcome
+     */
+    record Curriculum(int words, int scheduled, int withHistory) {
+    }
+
+    /** Counts the learner's curriculum in a language (a full read of its WORD items: fine on a laptop). */
+    Curriculum curriculum(UserId user, Language language) {
+        int words = 0;
+        int scheduled = 0;
+        int withHistory = 0;
         Map<String, AttributeValue> start = null;
         do {
             var response = dynamoDb.query(QueryRequest.builder().tableName(tables.stateTable())
                     .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("USER#" + user.value()),
                             ":prefix", AttributeValue.fromS("WORD#" + language.code() + "#")))
-                    .select(Select.COUNT).exclusiveStartKey(start).build());
-            count += response.count();
+                    .projectionExpression("dueOn, #h").expressionAttributeNames(Map.of("#h", "history"))
+                    .exclusiveStartKey(start).build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                words++;
+                scheduled += item.containsKey("dueOn") ? 1 : 0;
+                withHistory += item.containsKey("history") ? 1 : 0;
+            }
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null);
-        return count;
+        return new Curriculum(words, scheduled, withHistory);
     }
 
     /** How many packages the packages table holds. */
