@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,11 +138,7 @@ class EvalSchedulerCommandTest {
 
     @Test
     void run_realSampleLog_fsrsBeatsTheConstant() {
-        Path sample = Path.of(System.getProperty("lessonpack.projectRoot", ".."))
-                .resolve("../shared/data/review_logs_sample.csv").normalize();
-        Assumptions.assumeTrue(Files.exists(sample), "sample review log not present: " + sample);
-
-        int exit = new EvalSchedulerCommand().run(List.of(sample.toString()), out, err);
+        int exit = new EvalSchedulerCommand().run(List.of(SampleLog.path().toString()), out, err);
 
         assertThat(exit).as(err()).isZero();
         Report report = Report.parse(out());
