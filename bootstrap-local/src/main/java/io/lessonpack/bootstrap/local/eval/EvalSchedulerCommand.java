@@ -11,15 +11,21 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * {@code eval-scheduler FILE.csv}: evaluates the FSRS-6 memory model with default parameters on a real
- * review log, offline, and prints how well its predicted recall probabilities match what happened next to
- * a constant predictor that always says "the average recall rate".
+ * {@code eval-scheduler FILE.csv [--fit [--train-share S] [--penalty G]]}: evaluates
+ * the FSRS-6 memory model on a real review log, offline.
  *
- * <p>The log's format is described in {@link ReviewLogCsv}; the replay itself is {@link ReviewLogReplay}. Exit code 0 on success, 2 on a usage or input error, with a message
- * on {@code err} that names the file, column or line at fault.
+ * <ul>
+ *   <li>Without options it replays the whole log with the default weights and prints how well the
+ *       predicted recall probabilities match what happened, next to a constant predictor that always
+ *       says "the average recall rate" ({@link ReviewLogReplay}).</li>
+ *   <li>{@code --fit} fits the weights on the earliest share of the reviews and compares fitted and
+ *       default weights on the rest ({@link FitEvaluation}).</li>
+ * </ul>
+ * The log's format is described in {@link ReviewLogCsv}. Exit code 0 on success, 2 on a usage or input
+ * error, with a message on {@code err} that names the option, file, column or line at fault.
  *
  * <pre>{@code
- * int exit = new EvalSchedulerCommand().run(List.of("data/review_logs_sample.csv"), System.out, System.err);
+ * int exit = new EvalSchedulerCommand().run(List.of("data/review_logs_sample.csv", "--fit"), System.out, System.err);
  * }</pre>
  */
 public final class EvalSchedulerCommand {
@@ -31,10 +37,6 @@ public final class EvalSchedulerCommand {
     /** Exit code of a usage error or unusable input. */
     public static final int EXIT_BAD_INPUT = 2;
 
-    private static final String USAGE = "usage: " + NAME + " FILE.csv\n"
-            + "  Replays a review log (columns card_id, review_rating 1-4, review_time ISO-8601 with offset)\n"
-            + "  through FSRS-6 with default parameters and reports log-loss and RMSE against a constant baseline.";
-
     private final Fsrs fsrs;
 
     /** The command with the FSRS-6 default parameters, as the local runtime runs it. */
@@ -43,7 +45,8 @@ public final class EvalSchedulerCommand {
     }
 
     /**
-     * The command scoring a given model, for example one with fitted parameters.
+     * The command scoring a given model, for example one with fitted parameters; with {@code --fit} it is
+     * the baseline and the prior of the fit.
      *
      * @param fsrs the model to evaluate
      */
@@ -54,7 +57,7 @@ public final class EvalSchedulerCommand {
     /**
      * Runs the evaluation.
      *
-     * @param args the arguments after the subcommand name: one path to a CSV review log
+     * @param args the arguments after the subcommand name: a path to a CSV review log and options
      *             ({@code -h} or {@code --help} prints the usage). A leading {@code eval-scheduler} is
      *             tolerated, so the whole command line may be passed too.
      * @param out  where the report goes
@@ -63,23 +66,26 @@ public final class EvalSchedulerCommand {
      */
     public int run(List<String> args, PrintStream out, PrintStream err) {
         List<String> rest = !args.isEmpty() && NAME.equals(args.get(0)) ? args.subList(1, args.size()) : args;
-        if (rest.size() == 1 && (rest.get(0).equals("-h") || rest.get(0).equals("--help"))) {
-            out.println(USAGE);
+        if (rest.contains("-h") || rest.contains("--help")) {
+            out.println(EvalOptions.USAGE);
             return EXIT_OK;
         }
-        if (rest.size() != 1) {
-            err.println(USAGE);
+        if (rest.isEmpty()) {
+            err.println(EvalOptions.USAGE);
             return EXIT_BAD_INPUT;
         }
         try {
-            Path file = ReviewLogCsv.toPath(rest.get(0));
+            EvalOptions options = EvalOptions.parse(rest);
+            Path file = ReviewLogCsv.toPath(options.file());
             err.println(NAME + ": reading " + file + " ...");
             List<Review> reviews = ReviewLogCsv.read(file, err);
             long cards = reviews.stream().map(Review::cardId).distinct().count();
             err.printf(Locale.ROOT, "%s: read %d reviews; replaying %d cards through FSRS-6 ...%n",
                     NAME, reviews.size(), cards);
-            ReplayReport report = replay(reviews);
-            printReport(file, report, out);
+            switch (options.mode()) {
+                case DEFAULTS -> printReport(file, replay(reviews), out);
+                case FIT -> new FitEvaluation(fsrs, options).run(file, reviews, out, err);
+            }
             return EXIT_OK;
         } catch (EvalInputException e) {
             err.println(NAME + ": " + e.getMessage());
@@ -108,18 +114,24 @@ public final class EvalSchedulerCommand {
         out.printf(Locale.ROOT, "  %-24s %9.4f %9.4f%n",
                 String.format(Locale.ROOT, "constant %.4f", r.meanRecall()), r.constantLogLoss(), r.constantRmse());
         out.println();
-        out.println(verdict(r));
+        out.println(verdict("FSRS-6 predicts", "the constant average", r.logLoss(), r.constantLogLoss(), r.rmse(),
+                r.constantRmse()));
     }
 
-    private static String verdict(ReplayReport r) {
-        double gain = r.constantLogLoss() - r.logLoss();
-        double rmseGain = r.constantRmse() - r.rmse();
+    /**
+     * One line comparing a predictor with another: which predicts better, by how much log-loss (also as a
+     * share of the other's) and RMSE. {@code predictorPredicts} is the subject and its verb, such as
+     * "FSRS-6 predicts".
+     */
+    static String verdict(String predictorPredicts, String other, double logLoss, double otherLogLoss, double rmse,
+            double otherRmse) {
+        double gain = otherLogLoss - logLoss;
+        double rmseGain = otherRmse - rmse;
         String how = gain > 0 ? "better" : gain < 0 ? "worse" : "no better";
         return String.format(Locale.ROOT,
-                "Verdict: FSRS-6 predicts %s than the constant average: log-loss %.4f %s (%.1f%%), RMSE %.4f %s.",
-                how, Math.abs(gain), gain >= 0 ? "lower" : "higher",
-                r.constantLogLoss() == 0 ? 0.0 : 100 * Math.abs(gain) / r.constantLogLoss(),
+                "Verdict: %s %s than %s: log-loss %.4f %s (%.1f%%), RMSE %.4f %s.",
+                predictorPredicts, how, other, Math.abs(gain), gain >= 0 ? "lower" : "higher",
+                otherLogLoss == 0 ? 0.0 : 100 * Math.abs(gain) / otherLogLoss,
                 Math.abs(rmseGain), rmseGain >= 0 ? "lower" : "higher");
     }
-
 }

@@ -2,7 +2,6 @@ package io.lessonpack.bootstrap.local.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -45,10 +44,9 @@ class EvalSchedulerCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+    private final Captured captured = new Captured();
+    private final PrintStream out = captured.out;
+    private final PrintStream err = captured.err;
 
     @Test
     void run_smallLog_reportsFiguresComputedFromTheFormulas() throws IOException {
@@ -154,11 +152,11 @@ class EvalSchedulerCommandTest {
     }
 
     private String out() {
-        return outBytes.toString(StandardCharsets.UTF_8);
+        return captured.outText();
     }
 
     private String err() {
-        return errBytes.toString(StandardCharsets.UTF_8);
+        return captured.errText();
     }
 
     private static double r(double t, double s) {
