@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * What {@code eval-scheduler} was asked to do: which log, and whether to score the default weights, fit
- * weights on the earliest part of the log and score them on the rest.
+ * weights on the earliest part of the log and score them on the rest, or draw the learning curve.
  *
  * @param file            the review log's path as typed
  * @param mode            what to evaluate
- * @param trainShare      with {@link Mode#FIT}: the share
+ * @param trainShare      with {@link Mode#FIT} (and the history-cap part of the learning curve): the share
  *                        of the log's reviews, earliest first, that trains; strictly between 0 and 1
  * @param penaltyStrength the fit's pull towards the defaults, see {@link FsrsOptimizer}; at least 0
  */
@@ -20,18 +20,22 @@ record EvalOptions(String file, Mode mode, double trainShare, double penaltyStre
         /** Score the default weights on the whole log (the command's original behaviour). */
         DEFAULTS,
         /** Fit on the earliest share of the log, score fitted and default weights on the rest. */
-        FIT
+        FIT,
+        /** Fit on growing prefixes and score each on the reviews that follow. */
+        LEARNING_CURVE
     }
 
     static final double DEFAULT_TRAIN_SHARE = 0.7;
 
     static final String USAGE = """
-            usage: eval-scheduler FILE.csv [--fit [--train-share S] [--penalty G]]
+            usage: eval-scheduler FILE.csv [--fit [--train-share S] | --learning-curve] [--penalty G]
               Replays a review log (columns card_id, review_rating 1-4, review_time ISO-8601 with offset)
               through FSRS-6 with default parameters and reports log-loss and RMSE against a constant baseline.
               --fit             fit the 21 weights on the earliest reviews of the log (in time) and compare
                                 fitted and default weights on the later ones; prints the fitted weights
               --train-share S   the share of reviews that trains, strictly between 0 and 1 (default 0.7)
+              --learning-curve  fit on the earliest 50, 100, ... 3200 scored reviews and score each fit on
+                                the next 20% of the log; then the effect of capping each word's history
               --penalty G       the strength of the fit's pull towards the defaults (default 1, at least 0)""";
 
     EvalOptions {
@@ -52,12 +56,14 @@ record EvalOptions(String file, Mode mode, double trainShare, double penaltyStre
     static EvalOptions parse(List<String> args) {
         String file = null;
         boolean fit = false;
+        boolean curve = false;
         Double share = null;
         Double penalty = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--fit" -> fit = true;
+                case "--learning-curve" -> curve = true;
                 case "--train-share" -> share = number(args, ++i, arg);
                 case "--penalty" -> penalty = number(args, ++i, arg);
                 default -> {
@@ -74,11 +80,14 @@ record EvalOptions(String file, Mode mode, double trainShare, double penaltyStre
         if (file == null) {
             throw new EvalInputException("no FILE.csv given");
         }
-        if (!fit && (share != null || penalty != null)) {
-            throw new EvalInputException((share != null ? "--train-share" : "--penalty")
-                    + " applies to a fit: add --fit");
+        if (fit && curve) {
+            throw new EvalInputException("--fit and --learning-curve are two different runs: give one");
         }
-        Mode mode = fit ? Mode.FIT : Mode.DEFAULTS;
+        if (!fit && !curve && (share != null || penalty != null)) {
+            throw new EvalInputException((share != null ? "--train-share" : "--penalty")
+                    + " applies to a fit: add --fit or --learning-curve");
+        }
+        Mode mode = fit ? Mode.FIT : curve ? Mode.LEARNING_CURVE : Mode.DEFAULTS;
         return new EvalOptions(file, mode, share == null ? DEFAULT_TRAIN_SHARE : share,
                 penalty == null ? FsrsOptimizer.DEFAULT_PENALTY_STRENGTH : penalty);
     }

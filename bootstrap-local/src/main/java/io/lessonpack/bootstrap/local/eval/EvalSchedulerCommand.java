@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * {@code eval-scheduler FILE.csv [--fit [--train-share S] [--penalty G]]}: evaluates
+ * {@code eval-scheduler FILE.csv [--fit [--train-share S] | --learning-curve] [--penalty G]}: evaluates
  * the FSRS-6 memory model on a real review log, offline.
  *
  * <ul>
@@ -20,6 +20,8 @@ import java.util.Objects;
  *       says "the average recall rate" ({@link ReviewLogReplay}).</li>
  *   <li>{@code --fit} fits the weights on the earliest share of the reviews and compares fitted and
  *       default weights on the rest ({@link FitEvaluation}).</li>
+ *   <li>{@code --learning-curve} fits on growing prefixes of the log, the evidence for when a learner's
+ *       own weights are worth fitting ({@link LearningCurve}).</li>
  * </ul>
  * The log's format is described in {@link ReviewLogCsv}. Exit code 0 on success, 2 on a usage or input
  * error, with a message on {@code err} that names the option, file, column or line at fault.
@@ -85,6 +87,7 @@ public final class EvalSchedulerCommand {
             switch (options.mode()) {
                 case DEFAULTS -> printReport(file, replay(reviews), out);
                 case FIT -> new FitEvaluation(fsrs, options).run(file, reviews, out, err);
+                case LEARNING_CURVE -> new LearningCurve(fsrs, options).run(file, reviews, out, err);
             }
             return EXIT_OK;
         } catch (EvalInputException e) {

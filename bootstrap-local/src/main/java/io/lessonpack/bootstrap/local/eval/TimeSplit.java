@@ -8,9 +8,14 @@ import io.lessonpack.domain.memory.ReviewLogReplay;
 import io.lessonpack.domain.memory.ReviewLogReplay.ReplayReport;
 import io.lessonpack.domain.memory.ReviewLogReplay.Review;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -49,6 +54,30 @@ record TimeSplit(Instant cutoff, Instant until) {
                     index < 1 ? "train on" : "test on", log.size()));
         }
         return new TimeSplit(log.get(index).time(), Instant.MAX);
+    }
+
+    /**
+     * The split right after the {@code scored}-th scored review of the log (a review a UTC day or more
+     * after its card's previous one), tested on the next {@code window} reviews.
+     *
+     * @param log the log in time order
+     * @return the split, or empty when the log has no review left after that many scored ones
+     */
+    static Optional<TimeSplit> afterScored(List<Review> log, int scored, int window) {
+        Map<String, LocalDate> lastDay = new HashMap<>();
+        int count = 0;
+        for (int i = 0; i < log.size(); i++) {
+            Review review = log.get(i);
+            LocalDate day = LocalDate.ofInstant(review.time(), ZoneOffset.UTC);
+            LocalDate previous = lastDay.put(review.cardId(), day);
+            count += previous != null && previous.isBefore(day) ? 1 : 0;
+            if (count == scored) {
+                int end = i + 1 + window;
+                return i + 1 >= log.size() ? Optional.empty() : Optional.of(new TimeSplit(log.get(i + 1).time(),
+                        end >= log.size() ? Instant.MAX : log.get(end).time()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The reviews of the training part, in log order. */

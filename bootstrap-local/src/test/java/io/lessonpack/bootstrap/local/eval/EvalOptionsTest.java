@@ -21,6 +21,7 @@ class EvalOptionsTest {
     void parse_fitWithShareAndPenalty_inAnyOrder() {
         assertThat(EvalOptions.parse(List.of("--train-share", "0.6", "--fit", "log.csv", "--penalty", "4")))
                 .isEqualTo(new EvalOptions("log.csv", Mode.FIT, 0.6, 4.0));
+        assertThat(EvalOptions.parse(List.of("log.csv", "--learning-curve")).mode()).isEqualTo(Mode.LEARNING_CURVE);
     }
 
     @ParameterizedTest
@@ -45,6 +46,8 @@ class EvalOptionsTest {
     void parse_optionsThatDoNotGoTogether_areRefused() {
         assertThatThrownBy(() -> EvalOptions.parse(List.of("log.csv", "--train-share", "0.5")))
                 .hasMessageContaining("--train-share applies to a fit");
+        assertThatThrownBy(() -> EvalOptions.parse(List.of("log.csv", "--fit", "--learning-curve")))
+                .hasMessageContaining("give one");
         assertThatThrownBy(() -> EvalOptions.parse(List.of("a.csv", "b.csv")))
                 .hasMessageContaining("expected one FILE.csv");
         assertThatThrownBy(() -> EvalOptions.parse(List.of("--fit")))
@@ -76,6 +79,6 @@ class EvalOptionsTest {
     void command_help_printsTheNewOptions() {
         Captured io = new Captured();
         assertThat(new EvalSchedulerCommand().run(List.of("--help"), io.out, io.err)).isZero();
-        assertThat(io.outText()).contains("--fit", "--train-share S");
+        assertThat(io.outText()).contains("--fit", "--train-share S", "--learning-curve");
     }
 }

@@ -95,6 +95,20 @@ class EvalSchedulerFitTest {
         assertThat(io.errText()).contains("the training part: nothing to fit");
     }
 
+    @Test
+    void learningCurve_syntheticLog_printsEverySizeTheLogAllowsAndAnIdenticalFitUnderTheCap() throws IOException {
+        Path csv = Files.writeString(dir.resolve("learner.csv"), SyntheticLog.csv(160, 11), StandardCharsets.UTF_8);
+
+        int exit = new EvalSchedulerCommand().run(List.of(csv.toString(), "--learning-curve"), io.out, io.err);
+
+        assertThat(exit).as(io.errText()).isZero();
+        assertThat(io.outText()).contains("Learning curve:", "Adoption check:", "Quarters:", "History cap:");
+        for (int size : List.of(50, 100, 200, 300, 400)) {
+            assertThat(io.outText()).containsPattern("(?m)^\\s+" + size + "\\s+\\d+\\s+\\d+\\s+\\d+ \\|");
+        }
+        assertThat(io.outText()).containsPattern("(?m)^  32\\s+0\\s+0\\s+\\S+\\s+none \\(identical weights\\)$");
+    }
+
     private static double testLogLoss(Fsrs fsrs) {
         MemoryState b = fsrs.first(Rating.GOOD, JAN.plusDays(1));
         MemoryState a = fsrs.review(fsrs.first(Rating.GOOD, JAN), Rating.GOOD, JAN.plusDays(2));
