@@ -15,8 +15,7 @@ import java.util.List;
  * the values agree with it to the last bit or two (a test checks it), and carries beside each stability
  * and difficulty its 21 partial derivatives by the weights (forward-mode differentiation with the
  * derivatives of each formula written out). It is a copy of the formulas because {@code Fsrs} works on
- * one state at a time with validation and dates, where a fit needs thousands of replays on flat arrays;
- * one replay with derivatives costs about as much as two without.
+ * one state at a time with validation and dates, where a fit needs hundreds of replays on flat arrays.
  *
  * <p>Where a formula is clamped (stability at 0.001, difficulty at 1 or 10, a same-day Good that would
  * lower stability, a prediction clipped before the logarithm) the derivative is that of the clamped
