@@ -16,7 +16,10 @@ public final class Main {
             lessonpack local runtime
               demo [--days N] [--new-words N] [--keep DIR] [--events FILE.json]
                                                 simulate sample learners and print their daily packages
-              eval-scheduler FILE.csv           score the FSRS-6 memory model on a review log
+              eval-scheduler FILE.csv [--fit [--train-share S] | --learning-curve] [--penalty G]
+                                                score the FSRS-6 memory model on a review log; --fit fits
+                                                its weights on the earliest reviews and tests them on the
+                                                rest; --learning-curve fits on growing prefixes
               bench [--json] [--quick] [--rows NAMES] [--no-cold-start]
                                                 lessons per invocation against a slow loopback model,
                                                 warm costs, and the Lambda artifact's cold start

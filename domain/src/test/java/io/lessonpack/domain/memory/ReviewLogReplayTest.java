@@ -105,9 +105,46 @@ class ReviewLogReplayTest {
     }
 
     @Test
+    void replay_withSelection_scoresOnlySelectedReviewsButReplaysWholeHistories() {
+        Instant cutoff = Instant.parse("2025-01-04T00:00:00Z");
+
+        ReplayReport report = replay.replay(TINY_LOG, review -> !review.time().isBefore(cutoff));
+
+        // Only a's Again on day 10 is selected; its prediction still reflects a's earlier reviews.
+        assertThat(report.cards()).isEqualTo(3);
+        assertThat(report.reviews()).isEqualTo(7);
+        assertThat(report.scoredPredictions()).isEqualTo(1);
+        assertThat(report.rmse()).isCloseTo(0.8414350818698895, within(1e-12));
+        assertThat(report.meanRecall()).isZero();
+    }
+
+    @Test
+    void replay_selectionWithNothingToScore_isRefusedWithAReason() {
+        assertThatThrownBy(() -> replay.replay(TINY_LOG, review -> review.cardId().equals("c")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nothing to score")
+                .hasMessageContaining("selected");
+    }
+
+    @Test
+    void histories_oneTimeOrderedHistoryPerCardOnUtcDays() {
+        List<List<Recall>> histories = ReviewLogReplay.histories(TINY_LOG);
+
+        assertThat(histories).containsExactly(
+                List.of(recall("2025-01-01", 3), recall("2025-01-03", 3), recall("2025-01-03", 1),
+                        recall("2025-01-10", 1)),
+                List.of(recall("2025-01-01", 1), recall("2025-01-02", 2)),
+                List.of(recall("2025-01-05", 4)));
+    }
+
+    @Test
     void review_blankCardId_isRefused() {
         assertThatThrownBy(() -> review(" ", 3, "2025-01-01T08:00:00Z"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Recall recall(String day, int grade) {
+        return new Recall(LocalDate.parse(day), Rating.ofGrade(grade));
     }
 
     private static Review review(String card, int grade, String time) {

@@ -2,7 +2,6 @@ package io.lessonpack.bootstrap.local.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,10 +44,9 @@ class EvalSchedulerCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+    private final Captured captured = new Captured();
+    private final PrintStream out = captured.out;
+    private final PrintStream err = captured.err;
 
     @Test
     void run_smallLog_reportsFiguresComputedFromTheFormulas() throws IOException {
@@ -139,11 +136,7 @@ class EvalSchedulerCommandTest {
 
     @Test
     void run_realSampleLog_fsrsBeatsTheConstant() {
-        Path sample = Path.of(System.getProperty("lessonpack.projectRoot", ".."))
-                .resolve("../shared/data/review_logs_sample.csv").normalize();
-        Assumptions.assumeTrue(Files.exists(sample), "sample review log not present: " + sample);
-
-        int exit = new EvalSchedulerCommand().run(List.of(sample.toString()), out, err);
+        int exit = new EvalSchedulerCommand().run(List.of(SampleLog.path().toString()), out, err);
 
         assertThat(exit).as(err()).isZero();
         Report report = Report.parse(out());
@@ -159,11 +152,11 @@ class EvalSchedulerCommandTest {
     }
 
     private String out() {
-        return outBytes.toString(StandardCharsets.UTF_8);
+        return captured.outText();
     }
 
     private String err() {
-        return errBytes.toString(StandardCharsets.UTF_8);
+        return captured.errText();
     }
 
     private static double r(double t, double s) {
