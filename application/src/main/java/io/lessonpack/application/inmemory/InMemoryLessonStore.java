@@ -272,11 +272,9 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
         }
         packages.put(pkg.id(), pkg);
         foreignPackages.remove(pkg.id());
-        LearnerMemoryModel model = state.memoryModel();
         states.put(learnerLanguage, new LearnerState(Optional.of(commit.analysis().lastProcessedAt()),
                 Optional.of(pkg.id()), commit.analysis().handled(), state.analysisVersion() + 1,
-                new LearnerMemoryModel(model.parameters(), model.fittedOn(),
-                        model.outcomesSinceFit() + commit.outcomesRecorded(), model.fitVersion())));
+                state.memoryModel().withOutcomes(commit.outcomesRecorded())));
         commit.curriculumChange().updated().forEach(e -> curriculum.put(e.key(), e));
         commit.curriculumChange().added().forEach(e -> curriculum.put(e.key(), e));
         generatedSessions.add(new SessionKey(userId, commit.record().sessionId()));
@@ -302,14 +300,14 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
 
     @Override
     public synchronized boolean recordFit(UserId userId, Language language, long expectedFitVersion,
-            FsrsParameters parameters, LocalDate fittedOn) {
+            FsrsParameters parameters, LocalDate fittedOn, long scoredReviews) {
         LearnerLanguage key = LearnerLanguage.of(userId, language);
         LearnerState state = states.getOrDefault(key, LearnerState.none());
         if (state.memoryModel().fitVersion() != expectedFitVersion) {
             return false;
         }
         states.put(key, new LearnerState(state.lastProcessedAt(), state.packageId(), state.handledAnalyses(),
-                state.analysisVersion(), new LearnerMemoryModel(parameters, fittedOn, 0, expectedFitVersion + 1)));
+                state.analysisVersion(), new LearnerMemoryModel(parameters, fittedOn, scoredReviews, 0, expectedFitVersion + 1)));
         return true;
     }
 

@@ -45,7 +45,9 @@ import java.util.function.Supplier;
  *   <li><b>author</b> ({@link BriefBuilder}, {@link DraftAuthoring}): a bounded brief, then a valid
  *       draft, checkpointed under the claim and repaired once if needed;</li>
  *   <li><b>commit</b> package, state, lesson day, curriculum, run record and event together, then
- *       publish the event ({@link PendingEventRelay}).</li>
+ *       publish the event ({@link PendingEventRelay});</li>
+ *   <li><b>learn</b>: refit the learner's memory-model parameters when enough new evidence arrived
+ *       ({@link ParameterRefit}).</li>
  * </ol>
  * Every exit without a commit releases the day. The network calls of driven adapters are bounded
  * by {@code deadline} ({@link CallDeadline}); {@link #create} adds the outcome log and the
@@ -65,6 +67,7 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
     private final PendingEventRelay relay;
     private final PackageAdoption adoption;
     private final EvidenceRecording evidence;
+    private final ParameterRefit refit;
     private final Fsrs defaultFsrs;
 
     /**
@@ -85,6 +88,7 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
         this.defaultFsrs = Objects.requireNonNull(fsrs, "fsrs");
         this.evidence = new EvidenceRecording(ports.curriculum(), ports.saver(), settings);
         this.planning = new LessonPlanning(ports.curriculum(), settings);
+        this.refit = new ParameterRefit(ports.curriculum(), ports.saver(), settings.memoryFitting(), clock);
         this.briefs = new BriefBuilder(settings);
         this.authoring = new DraftAuthoring(ports.author(), ports.drafts(), ports.curriculum(), settings.timeBudget(),
                 clock);
@@ -203,6 +207,8 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
             if (!relay.relay(command.userId(), event)) {
                 return new Failed(FailureReason.PUBLISH_FAILED, "the lesson is saved; its event will be published on retry");
             }
+            refit.afterLesson(command, state.memoryModel().withOutcomes(recorded.outcomesRecorded()), hold.day(),
+                    deadline);
             return new Generated(pkg, existing.isEmpty(), event, record);
         }
     }

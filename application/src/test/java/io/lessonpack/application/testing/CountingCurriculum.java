@@ -21,6 +21,8 @@ public final class CountingCurriculum implements LoadCurriculumPort {
 
     private final LoadCurriculumPort delegate;
     private final AtomicInteger itemsReturned = new AtomicInteger();
+    private final AtomicInteger historyReads = new AtomicInteger();
+    private volatile RuntimeException historiesFailure;
     private final AtomicInteger largestRequest = new AtomicInteger();
 
     public CountingCurriculum(LoadCurriculumPort delegate) {
@@ -46,6 +48,10 @@ public final class CountingCurriculum implements LoadCurriculumPort {
 
     @Override
     public List<RecallHistory> histories(UserId userId, Language language, int maxWords) {
+        historyReads.incrementAndGet();
+        if (historiesFailure != null) {
+            throw historiesFailure;
+        }
         return counted(maxWords, delegate.histories(userId, language, maxWords));
     }
 
@@ -57,6 +63,16 @@ public final class CountingCurriculum implements LoadCurriculumPort {
     private void record(int requested, int returned) {
         itemsReturned.addAndGet(returned);
         largestRequest.accumulateAndGet(requested, Math::max);
+    }
+
+    /** Calls to {@link #histories} since the last {@link #reset()}. */
+    public int historyReads() {
+        return historyReads.get();
+    }
+
+    /** Makes {@link #histories} throw {@code failure} (null: answer again). */
+    public void failHistories(RuntimeException failure) {
+        this.historiesFailure = failure;
     }
 
     /** Entries and keys returned since the last {@link #reset()}. */
@@ -71,6 +87,7 @@ public final class CountingCurriculum implements LoadCurriculumPort {
 
     /** Starts counting afresh. */
     public void reset() {
+        historyReads.set(0);
         itemsReturned.set(0);
         largestRequest.set(0);
     }

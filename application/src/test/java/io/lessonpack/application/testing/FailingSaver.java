@@ -67,8 +67,8 @@ public final class FailingSaver implements SaveGenerationPort {
 
     @Override
     public boolean recordFit(UserId userId, Language language, long expectedFitVersion, FsrsParameters parameters,
-            LocalDate fittedOn) {
-        return delegate.recordFit(userId, language, expectedFitVersion, parameters, fittedOn);
+            LocalDate fittedOn, long scoredReviews) {
+        return delegate.recordFit(userId, language, expectedFitVersion, parameters, fittedOn, scoredReviews);
     }
 
     @Override

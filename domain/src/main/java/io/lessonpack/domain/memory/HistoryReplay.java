@@ -20,6 +20,14 @@ final class HistoryReplay {
     }
 
     /**
+     * Whether the recall at {@code i} is a prediction the replay can score: not the first, and on a
+     * later UTC day than the recall before it.
+     */
+    static boolean predicts(List<Recall> history, int i) {
+        return i > 0 && history.get(i).day().isAfter(history.get(i - 1).day());
+    }
+
+    /**
      * Replays one history and adds its scored predictions to {@code tally}.
      *
      * @param fsrs    the model
@@ -37,7 +45,7 @@ final class HistoryReplay {
                 state = fsrs.first(recall.rating(), recall.day());
                 continue;
             }
-            if (recall.day().isAfter(state.lastReview()) && scored.test(i)) {
+            if (predicts(history, i) && scored.test(i)) {
                 tally.add(fsrs.retrievability(state, recall.day()), recall.rating().recalled());
             }
             state = fsrs.review(state, recall.rating(), recall.day());

@@ -292,9 +292,9 @@ public final class DynamoDbGenerationCommitAdapter implements SaveGenerationPort
     /** One UpdateItem of {@code LANGUAGE#<code>}, on condition that no other fit was recorded since the one read. */
     @Override
     public boolean recordFit(UserId userId, Language language, long expectedFitVersion, FsrsParameters parameters,
-            LocalDate fittedOn) {
+            LocalDate fittedOn, long scoredReviews) {
         Map<String, AttributeValue> values = new LinkedHashMap<>(LanguageItem.fitValues(parameters, fittedOn,
-                expectedFitVersion));
+                scoredReviews, expectedFitVersion));
         values.put(LanguageItem.UPDATED_AT, s(Instants.iso(clock.instant())));
         Attributes.SetClause set = Attributes.set(values);
         String remove = parameters == null ? " REMOVE #weights" : "";

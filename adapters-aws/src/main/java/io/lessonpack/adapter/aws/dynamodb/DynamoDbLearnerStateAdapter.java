@@ -87,6 +87,7 @@ public final class DynamoDbLearnerStateAdapter implements LoadLearnerStatePort {
             }
         }).orElse(null);
         return new LearnerMemoryModel(parameters, fittedOn,
+                Math.max(0, Attributes.longNumber(item, LanguageItem.SCORED_AT_FIT).orElse(0L)),
                 Math.max(0, Attributes.longNumber(item, LanguageItem.OUTCOMES_SINCE_FIT).orElse(0L)),
                 Attributes.longNumber(item, LanguageItem.FIT_VERSION).orElse(0L));
     }

@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * analysisVersion N (incremented by every write of the two above; a write expects the one read)
  * packageId S · packageVersion N · updatedAt S
  * fsrsWeights L of N (21, the learner's fitted memory-model weights; absent: the defaults)
- * fittedOn S (YYYY-MM-DD, the last fit) · outcomesSinceFit N (added to by every lesson's commit)
+ * fittedOn S (YYYY-MM-DD, the last fit) · scoredAtFit N (the scored reviews it saw)
+ * outcomesSinceFit N (added to by every lesson's commit)
  * fitVersion N (incremented by every fit; a fit's write expects the one read)
  * </pre>
  */
@@ -37,6 +38,7 @@ final class LanguageItem {
     static final String FSRS_WEIGHTS = "fsrsWeights";
     static final String FITTED_ON = "fittedOn";
     static final String OUTCOMES_SINCE_FIT = "outcomesSinceFit";
+    static final String SCORED_AT_FIT = "scoredAtFit";
     static final String FIT_VERSION = "fitVersion";
 
     private LanguageItem() {
@@ -54,13 +56,15 @@ final class LanguageItem {
     }
 
     /** A fit as attributes: the weights (when not the defaults), its day, the count reset, the next version. */
-    static Map<String, AttributeValue> fitValues(FsrsParameters parameters, LocalDate fittedOn, long expectedVersion) {
+    static Map<String, AttributeValue> fitValues(FsrsParameters parameters, LocalDate fittedOn, long scoredReviews,
+            long expectedVersion) {
         Map<String, AttributeValue> values = new LinkedHashMap<>();
         if (parameters != null) {
             values.put(FSRS_WEIGHTS, AttributeValue.fromL(Arrays.stream(parameters.toArray())
                     .mapToObj(w -> AttributeValue.fromN(Double.toString(w))).toList()));
         }
         values.put(FITTED_ON, s(fittedOn.toString()));
+        values.put(SCORED_AT_FIT, n(scoredReviews));
         values.put(OUTCOMES_SINCE_FIT, n(0));
         values.put(FIT_VERSION, n(expectedVersion + 1));
         return values;

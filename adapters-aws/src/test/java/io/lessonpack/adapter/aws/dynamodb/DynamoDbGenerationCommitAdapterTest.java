@@ -465,7 +465,7 @@ class DynamoDbGenerationCommitAdapterTest {
                 .isEqualTo(CommitResult.COMMITTED);
 
         assertThat(stores.states.loadLearnerState(LEARNER, SPANISH).memoryModel())
-                .isEqualTo(new LearnerMemoryModel(null, null, 7, 0));
+                .isEqualTo(new LearnerMemoryModel(null, null, 0, 7, 0));
     }
 
     @Test
@@ -474,14 +474,14 @@ class DynamoDbGenerationCommitAdapterTest {
                 .mapToDouble(i -> FsrsParameters.defaults().w(i) * 1.01).toArray());
         LocalDate day = LocalDate.parse("2026-03-02");
 
-        assertThat(stores.saver.recordFit(LEARNER, SPANISH, 0, fitted, day)).isTrue();
+        assertThat(stores.saver.recordFit(LEARNER, SPANISH, 0, fitted, day, 420)).isTrue();
         assertThat(stores.states.loadLearnerState(LEARNER, SPANISH).memoryModel())
-                .isEqualTo(new LearnerMemoryModel(fitted, day, 0, 1));
-        assertThat(stores.saver.recordFit(LEARNER, SPANISH, 0, null, day)).isFalse();
+                .isEqualTo(new LearnerMemoryModel(fitted, day, 420, 0, 1));
+        assertThat(stores.saver.recordFit(LEARNER, SPANISH, 0, null, day, 500)).isFalse();
 
-        assertThat(stores.saver.recordFit(LEARNER, SPANISH, 1, null, day.plusDays(9))).isTrue();
+        assertThat(stores.saver.recordFit(LEARNER, SPANISH, 1, null, day.plusDays(9), 600)).isTrue();
         assertThat(stores.states.loadLearnerState(LEARNER, SPANISH).memoryModel())
-                .isEqualTo(new LearnerMemoryModel(null, day.plusDays(9), 0, 2));
+                .isEqualTo(new LearnerMemoryModel(null, day.plusDays(9), 600, 0, 2));
         assertThat(stores.stateItem(LEARNER, "LANGUAGE#es")).doesNotContainKey("fsrsWeights");
     }
 

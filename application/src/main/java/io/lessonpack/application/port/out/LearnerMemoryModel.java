@@ -12,21 +12,27 @@ import java.util.Optional;
  *
  * @param parameters       the fitted weights in use; null while the defaults are used
  * @param fittedOn         the day of the last fit, accepted or not; null before the first
+ * @param scoredAtFit      the scored reviews the learner's histories held at the last fit (0 before)
  * @param outcomesSinceFit recall outcomes recorded since the last fit (since the start before it)
  * @param fitVersion       counts the writes of a fit; each write expects the one it read
  */
-public record LearnerMemoryModel(FsrsParameters parameters, LocalDate fittedOn, long outcomesSinceFit,
-        long fitVersion) {
+public record LearnerMemoryModel(FsrsParameters parameters, LocalDate fittedOn, long scoredAtFit,
+        long outcomesSinceFit, long fitVersion) {
 
     public LearnerMemoryModel {
-        if (outcomesSinceFit < 0 || fitVersion < 0) {
-            throw new IllegalArgumentException("outcomesSinceFit and fitVersion are not negative");
+        if (scoredAtFit < 0 || outcomesSinceFit < 0 || fitVersion < 0) {
+            throw new IllegalArgumentException("scoredAtFit, outcomesSinceFit and fitVersion are not negative");
         }
     }
 
     /** A learner with no fit: the default parameters, nothing counted yet. */
     public static LearnerMemoryModel defaults() {
-        return new LearnerMemoryModel(null, null, 0, 0);
+        return new LearnerMemoryModel(null, null, 0, 0, 0);
+    }
+
+    /** This model with {@code outcomes} more recorded since the last fit. */
+    public LearnerMemoryModel withOutcomes(long outcomes) {
+        return new LearnerMemoryModel(parameters, fittedOn, scoredAtFit, outcomesSinceFit + outcomes, fitVersion);
     }
 
     /** The fitted weights, when the learner has some in use. */

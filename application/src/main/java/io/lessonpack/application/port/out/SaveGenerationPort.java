@@ -33,10 +33,11 @@ public interface SaveGenerationPort {
 
     /**
      * Records a refit of the learner's memory model in {@code language}: the parameters to use from
-     * now on (null: the defaults), the day of the fit, and the count of outcomes since it reset to 0.
+     * now on (null: the defaults), the day of the fit, the scored reviews it saw, and the count of
+     * outcomes since the fit reset to 0.
      *
      * @return false when another fit was recorded meanwhile, in which case nothing was written
      */
     boolean recordFit(UserId userId, Language language, long expectedFitVersion, FsrsParameters parameters,
-            LocalDate fittedOn);
+            LocalDate fittedOn, long scoredReviews);
 }
