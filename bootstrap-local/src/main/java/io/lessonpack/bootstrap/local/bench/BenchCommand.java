@@ -18,7 +18,8 @@ import java.util.Set;
  * the Lambda's own wiring, the OpenAI adapter on the real SDK) against a {@link ModelStandIn} that
  * answers after a set delay, one invocation per row with a {@link CountdownContext}: lessons made,
  * skips, messages returned for a retry, wall time, and what the model saw (requests started,
- * answered, and cut). Then the warm cost of a lesson and of a skip, and the deployable artifact's
+ * answered, and cut). Then the warm cost of a lesson and of a skip, what the memory model sees and a
+ * lesson costs as the curriculum grows ({@link MemoryGrowthBench}), and the deployable artifact's
  * cold start in fresh JVMs ({@link ColdStartBench}).
  *
  * <p>Rows sleep for real, so a full run takes several minutes; {@code --rows} picks some, and
@@ -91,6 +92,8 @@ public final class BenchCommand {
             List<BenchResults.RowResult> rowResults = bench.runRows(rows);
             err.println("[bench] warm costs ...");
             BenchResults.WarmCost warm = bench.warmCosts(options.scale() == BenchScale.QUICK ? 3 : 10);
+            List<MemoryGrowthBench.Size> memory = new MemoryGrowthBench(bench, err)
+                    .run(options.scale() == BenchScale.QUICK ? List.of(0, 200, 800) : List.of(0, 500, 2_000));
             ColdStartBench.Results cold = null;
             if (options.coldStart()) {
                 Path artifact = Path.of(System.getProperty(ARTIFACT_PROPERTY, "bootstrap-lambda/target/lessonpack-lambda.jar"));
@@ -100,7 +103,7 @@ public final class BenchCommand {
                 }
                 cold = new ColdStartBench(artifact, bench, err).run();
             }
-            return new BenchResults(options.scale(), rowResults, warm, cold);
+            return new BenchResults(options.scale(), rowResults, warm, memory, cold);
         }
     }
 

@@ -17,9 +17,11 @@ import java.util.Locale;
  * @param scale     the time scale the latency rows ran at
  * @param rows      one per latency row
  * @param warm      the warm cost of a lesson and of a skip
+ * @param memory    the memory model and the lesson's bounds as the curriculum grows; empty when not measured
  * @param coldStart the artifact's cold start, or null when it was not measured
  */
-record BenchResults(BenchScale scale, List<RowResult> rows, WarmCost warm, ColdStartBench.Results coldStart) {
+record BenchResults(BenchScale scale, List<RowResult> rows, WarmCost warm, List<MemoryGrowthBench.Size> memory,
+        ColdStartBench.Results coldStart) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -72,6 +74,9 @@ record BenchResults(BenchScale scale, List<RowResult> rows, WarmCost warm, ColdS
             t.append(String.format(Locale.ROOT, "  skip    %6d ms  %3d DynamoDB calls%n", warm.skipMs(),
                     warm.skipDynamoDbCalls()));
         }
+        if (!memory.isEmpty()) {
+            t.append(MemoryGrowthBench.table(memory));
+        }
         if (coldStart != null) {
             t.append(coldStart.table());
         }
@@ -104,6 +109,7 @@ record BenchResults(BenchScale scale, List<RowResult> rows, WarmCost warm, ColdS
                     .put("lessonDynamoDbCalls", warm.lessonDynamoDbCalls()).put("skipMs", warm.skipMs())
                     .put("skipDynamoDbCalls", warm.skipDynamoDbCalls());
         }
+        MemoryGrowthBench.json(root.putArray("memory"), memory);
         if (coldStart != null) {
             root.set("coldStart", coldStart.json(JSON));
         }

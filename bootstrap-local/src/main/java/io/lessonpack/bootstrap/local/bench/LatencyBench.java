@@ -79,6 +79,16 @@ final class LatencyBench implements AutoCloseable {
         err.println("[bench] model stand-in at " + model.baseUrl() + ", DynamoDB Local at " + local.endpoint());
     }
 
+    /** The model stand-in the local stack's author calls. */
+    ModelStandIn model() {
+        return model;
+    }
+
+    /** A learner id of this run, distinct from any other run's. */
+    String learner(String name) {
+        return "bench-" + runTag + "-" + name;
+    }
+
     /** The local stack, for the cold-start bench to point the artifact's JVMs at. */
     LocalRuntime runtime() {
         return local;

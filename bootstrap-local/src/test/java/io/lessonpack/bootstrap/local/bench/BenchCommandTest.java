@@ -88,8 +88,14 @@ class BenchCommandTest {
         BenchScale.Row batch = BenchCommand.rows(BenchScale.FULL, List.of("batch5@5s")).get(0);
         BenchResults results = new BenchResults(BenchScale.FULL, List.of(new BenchResults.RowResult(batch, 5, 4, 0, 1,
                 Duration.ofMillis(52_340), new ModelStandIn.Counts(5, 4, 1))),
-                new BenchResults.WarmCost(10, 140, 11, 9, 1), null);
+                new BenchResults.WarmCost(10, 140, 11, 9, 1),
+                List.of(new MemoryGrowthBench.Size(2_000, 64_000, 11, 40, 9_800, 4, 6, 1_000, 2, 480, "fitted (9000 scored)")),
+                null);
 
+        assertThat(results.table()).contains("the memory model as the curriculum grows",
+                "        2000     64000            11          40          9800              4      6",
+                "        2000            1000      2     480  fitted (9000 scored)");
+        assertThat(results.json()).contains("\"lessonItemsRead\" : 40", "\"refitOutcome\" : \"fitted (9000 scored)\"");
         assertThat(results.table()).contains("time budget: author reserve 3.0 s, minimum model time 10.0 s",
                 "row          countdown  messages  lessons  skipped  failed  wall s  started  answered  cut",
                 "batch5@5s         60 s         5        4        0       1    52.3        5         4    1",
@@ -99,6 +105,6 @@ class BenchCommandTest {
     }
 
     private static BenchResults results(BenchResults.RowResult... rows) {
-        return new BenchResults(BenchScale.FULL, List.of(rows), null, null);
+        return new BenchResults(BenchScale.FULL, List.of(rows), null, List.of(), null);
     }
 }
