@@ -6,14 +6,13 @@ import java.util.List;
 /**
  * What a soak runs: how many learners over how many simulated days, the chance that a message
  * attempt meets an injected fault, the seed everything random is drawn from, and how the report is
- * printed. Bounded: at most {@value #MAX_USERS} learners and {@value #MAX_DAYS} days (the offline
- * author behind the model stand-in knows about twelve lessons' worth of words per language), a cap
- * on invocations and on real time.
+ * printed. Bounded: at most {@value #MAX_USERS} learners and {@value #MAX_DAYS} days (a month of
+ * daily lessons, within the offline author's 60 days of words), a cap on invocations and on real time.
  */
 public record ChaosOptions(int users, int days, double faultRate, long seed, boolean json, Duration realTimeLimit) {
 
     public static final int MAX_USERS = 200;
-    public static final int MAX_DAYS = 10;
+    public static final int MAX_DAYS = 30;
     public static final Duration DEFAULT_REAL_TIME_LIMIT = Duration.ofMinutes(15);
 
     static final String USAGE = """
@@ -23,7 +22,7 @@ public record ChaosOptions(int users, int days, double faultRate, long seed, boo
               and a simulated SQS FIFO queue, with faults injected at random. Prints what it did and, for
               each invariant, held or BROKEN; exits 1 when any is BROKEN.
               --users N        learners (default 30, 1-200)
-              --days D         simulated days (default 8, 1-10)
+              --days D         simulated days (default 8, 1-30)
               --fault-rate P   chance that a message attempt meets an injected fault (default 0.25, 0-1)
               --seed S         the seed of every random choice (default 7)
               --json           print the report as JSON

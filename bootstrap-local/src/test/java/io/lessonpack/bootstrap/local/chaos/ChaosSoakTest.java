@@ -56,7 +56,7 @@ class ChaosSoakTest {
         int code = new ChaosCommand().run(java.util.List.of("--days", "99"), print(new ByteArrayOutputStream()),
                 print(err));
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--days must be within 1..10");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--days must be within 1..30");
     }
 
     private static String withoutRealTime(ByteArrayOutputStream json) {
