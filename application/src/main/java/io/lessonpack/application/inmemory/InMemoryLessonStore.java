@@ -172,6 +172,20 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
     }
 
     @Override
+    public synchronized List<Language> languages(UserId userId) {
+        Set<String> codes = new java.util.TreeSet<>();
+        states.keySet().stream().filter(k -> k.userId().equals(userId)).forEach(k -> codes.add(k.language()));
+        List<Language> languages = new ArrayList<>();
+        for (String code : codes) {
+            Language tag = packages.values().stream()
+                    .filter(p -> p.userId().equals(userId) && p.language().code().equals(code))
+                    .map(LessonPackage::language).findFirst().orElse(Language.of(code));
+            languages.add(tag);
+        }
+        return languages;
+    }
+
+    @Override
     public synchronized Optional<StoredPackage> loadPackage(PackageId id) {
         LessonPackage current = packages.get(id);
         if (current != null) {
@@ -240,6 +254,11 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
     public synchronized List<RecallHistory> histories(UserId userId, Language language, int maxWords) {
         return curriculum(userId, language).values().stream().map(CurriculumEntry::history)
                 .filter(h -> !h.isEmpty()).limit(maxWords).toList();
+    }
+
+    @Override
+    public synchronized List<CurriculumEntry> words(UserId userId, Language language, int maxWords) {
+        return curriculum(userId, language).values().stream().limit(maxWords).toList();
     }
 
     private Map<WordKey, CurriculumEntry> curriculum(UserId userId, Language language) {

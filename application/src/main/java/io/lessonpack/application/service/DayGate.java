@@ -12,6 +12,7 @@ import io.lessonpack.application.port.out.ClaimResult;
 import io.lessonpack.application.port.out.DayClaim;
 import io.lessonpack.application.port.out.LessonDayStatus;
 import io.lessonpack.application.port.out.PackageGeneratedEvent;
+import io.lessonpack.application.port.out.ProgressStep;
 import io.lessonpack.application.port.out.LoadLessonDayPort;
 import io.lessonpack.domain.daily.DailyLessonRule;
 import io.lessonpack.domain.daily.LessonDay;
@@ -43,14 +44,17 @@ final class DayGate {
     private final PendingEventRelay relay;
     private final GenerationSettings settings;
     private final Supplier<String> ids;
+    private final ProgressReport progress;
 
     DayGate(LoadLessonDayPort days, ClaimLessonDayPort claims, PendingEventRelay relay, GenerationSettings settings,
-            Supplier<String> ids) {
+            Supplier<String> ids,
+            ProgressReport progress) {
         this.days = Objects.requireNonNull(days, "days");
         this.claims = Objects.requireNonNull(claims, "claims");
         this.relay = Objects.requireNonNull(relay, "relay");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ids = Objects.requireNonNull(ids, "ids");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** What the gate decided: the session may not go on (and why), or it holds the day. */
@@ -127,7 +131,10 @@ final class DayGate {
             case ClaimResult.HeldByAnother h -> refused(h.sameSession()
                     ? new Failed(FailureReason.DUPLICATE_IN_PROGRESS, "another delivery of this session is in progress")
                     : new Failed(FailureReason.OTHER_SESSION_IN_PROGRESS, "another session is producing today's lesson"));
-            case ClaimResult.Claimed c -> new Admission.Admitted(new DayHold(user, today, token, c.resumedDraft().orElse(null)));
+            case ClaimResult.Claimed c -> {
+                progress.step(command, ProgressStep.Kind.DAY_CLAIMED, today.toString());
+                yield new Admission.Admitted(new DayHold(user, today, token, c.resumedDraft().orElse(null)));
+            }
         };
     }
 

@@ -9,6 +9,7 @@ import io.lessonpack.application.port.out.AuthoredDraft;
 import io.lessonpack.application.port.out.DraftCheckpointPort;
 import io.lessonpack.application.port.out.LessonAuthorException;
 import io.lessonpack.application.port.out.LessonAuthorPort;
+import io.lessonpack.application.port.out.ProgressStep;
 import io.lessonpack.application.port.out.LessonBrief;
 import io.lessonpack.application.port.out.LoadCurriculumPort;
 import io.lessonpack.domain.curriculum.CurriculumLookup;
@@ -44,14 +45,16 @@ final class DraftAuthoring {
     private final LoadCurriculumPort curriculum;
     private final TimeBudget timeBudget;
     private final Clock clock;
+    private final ProgressReport progress;
 
     DraftAuthoring(LessonAuthorPort author, DraftCheckpointPort checkpoint, LoadCurriculumPort curriculum,
-            TimeBudget timeBudget, Clock clock) {
+            TimeBudget timeBudget, Clock clock, ProgressReport progress) {
         this.author = Objects.requireNonNull(author, "author");
         this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
         this.curriculum = Objects.requireNonNull(curriculum, "curriculum");
         this.timeBudget = Objects.requireNonNull(timeBudget, "timeBudget");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** What authoring achieved: a valid draft, or the failure that ends the attempt. */
@@ -83,12 +86,15 @@ final class DraftAuthoring {
         AuthoredDraft draft;
         if (resumed) {
             draft = hold.resumedDraft().get();
+            progress.step(command, ProgressStep.Kind.AUTHOR_ANSWERED, "resumed a stored draft");
         } else {
             Optional<AuthorBudget> budget = timeBudget.forAuthor(clock.instant(), deadline);
             if (budget.isEmpty()) {
                 return failed(FailureReason.DEFERRED_FOR_TIME, "too little time left to start the lesson author");
             }
+            progress.step(command, ProgressStep.Kind.AUTHOR_STARTED, draft(brief));
             draft = author.write(brief, budget.get());
+            progress.step(command, ProgressStep.Kind.AUTHOR_ANSWERED, draft.author());
             if (!checkpoint.storeDraft(command.userId(), hold.token(), draft)) {
                 return failed(FailureReason.CLAIM_LOST, "the claim was taken over");
             }
@@ -104,8 +110,10 @@ final class DraftAuthoring {
         if (budget.isEmpty()) {
             return failed(FailureReason.DEFERRED_FOR_TIME, "too little time left to repair the stored draft");
         }
+        progress.step(command, ProgressStep.Kind.DRAFT_REPAIRED, codes(violations));
         AuthoredDraft repaired = author.repair(brief, draft.draft(), violations, budget.get())
                 .withEarlierUsage(draft.usage());
+        progress.step(command, ProgressStep.Kind.AUTHOR_ANSWERED, repaired.author() + ", repaired");
         if (!checkpoint.storeDraft(command.userId(), hold.token(), repaired)) {
             return failed(FailureReason.CLAIM_LOST, "the claim was taken over");
         }
@@ -114,6 +122,11 @@ final class DraftAuthoring {
             return failed(FailureReason.DRAFT_BREAKS_RULES, "after one repair round: " + codes(still.violations()));
         }
         return new Authoring.Written(repaired, ((DraftCheck.Valid) check).draft(), 1, resumed);
+    }
+
+    /** What the author is asked for, in figures. */
+    private static String draft(LessonBrief brief) {
+        return brief.plan().reviewWords().size() + " review(s), " + brief.plan().newWords().requested() + " new words";
     }
 
     private static Authoring failed(FailureReason reason, String detail) {

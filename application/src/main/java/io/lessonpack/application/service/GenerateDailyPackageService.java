@@ -14,6 +14,7 @@ import io.lessonpack.application.port.out.GenerationRecord;
 import io.lessonpack.application.port.out.LearnerState;
 import io.lessonpack.application.port.out.LessonBrief;
 import io.lessonpack.application.port.out.PackageGeneratedEvent;
+import io.lessonpack.application.port.out.ProgressStep;
 import io.lessonpack.application.port.out.StoredPackage;
 import io.lessonpack.application.service.AnalysisIntake.Intake;
 import io.lessonpack.application.service.DayGate.Admission;
@@ -69,6 +70,7 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
     private final EvidenceRecording evidence;
     private final ParameterRefit refit;
     private final Fsrs defaultFsrs;
+    private final ProgressReport progress;
 
     /**
      * @param fsrs  the memory model (FSRS-6 with default parameters unless fitted)
@@ -82,7 +84,8 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.relay = new PendingEventRelay(ports.publisher(), ports.outbox());
-        this.gate = new DayGate(ports.lessonDays(), ports.claims(), relay, settings, ids);
+        this.progress = new ProgressReport(ports.progress(), clock);
+        this.gate = new DayGate(ports.lessonDays(), ports.claims(), relay, settings, ids, progress);
         this.intake = new AnalysisIntake(ports.analysisResults(), settings);
         this.adoption = new PackageAdoption(ports.curriculum(), ports.saver());
         this.defaultFsrs = Objects.requireNonNull(fsrs, "fsrs");
@@ -91,7 +94,7 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
         this.refit = new ParameterRefit(ports.curriculum(), ports.saver(), settings.memoryFitting(), clock);
         this.briefs = new BriefBuilder(settings);
         this.authoring = new DraftAuthoring(ports.author(), ports.drafts(), ports.curriculum(), settings.timeBudget(),
-                clock);
+                clock, progress);
     }
 
     /**
@@ -105,7 +108,8 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
      */
     public static GenerateDailyPackageUseCase create(GenerationPorts ports, GenerationSettings settings, Fsrs fsrs,
             Clock clock, Supplier<String> ids) {
-        return new LoggedGeneration(new GenerateDailyPackageService(ports, settings, fsrs, clock, ids), clock);
+        return new LoggedGeneration(new GenerateDailyPackageService(ports, settings, fsrs, clock, ids), clock,
+                ports.progress());
     }
 
     @Override
@@ -162,6 +166,7 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
                 return new Skipped(SkipReason.NO_NEW_ANALYSIS, "no analysis result for this language since the last lesson");
             }
             Intake.Ready ready = (Intake.Ready) analysis;
+            progress.step(command, ProgressStep.Kind.ANALYSIS_READ, ready.consumed().size() + " result(s)");
             adoption.adoptWords(command, existing, hold.day());
             Fsrs fsrs = state.memoryModel().fsrs(defaultFsrs);
             EvidenceRecording.Recorded recorded = evidence.record(command, ready.memoryEvidence(), fsrs, hold.day());
@@ -193,7 +198,10 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
                     pkg, existing.map(StoredPackage::version).orElse(0L), state.analysisVersion(), analysis.progress(),
                     change, record, event, recorded.outcomesRecorded()));
             switch (result) {
-                case COMMITTED -> committed = true;
+                case COMMITTED -> {
+                    committed = true;
+                    progress.step(command, ProgressStep.Kind.COMMITTED, event.eventId());
+                }
                 case CLAIM_LOST -> {
                     return new Failed(FailureReason.CLAIM_LOST, "the claim was taken over before the save");
                 }
@@ -207,6 +215,7 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
             if (!relay.relay(command.userId(), event)) {
                 return new Failed(FailureReason.PUBLISH_FAILED, "the lesson is saved; its event will be published on retry");
             }
+            progress.step(command, ProgressStep.Kind.PUBLISHED, event.eventId());
             refit.afterLesson(command, state.memoryModel().withOutcomes(recorded.outcomesRecorded()), hold.day(),
                     deadline);
             return new Generated(pkg, existing.isEmpty(), event, record);

@@ -3,6 +3,7 @@ package io.lessonpack.application.service;
 import io.lessonpack.application.port.out.ClaimLessonDayPort;
 import io.lessonpack.application.port.out.DraftCheckpointPort;
 import io.lessonpack.application.port.out.EventOutboxPort;
+import io.lessonpack.application.port.out.GenerationProgressPort;
 import io.lessonpack.application.port.out.LessonAuthorPort;
 import io.lessonpack.application.port.out.LoadAnalysisResultsPort;
 import io.lessonpack.application.port.out.LoadCurriculumPort;
@@ -29,7 +30,8 @@ public record GenerationPorts(
         LoadCurriculumPort curriculum,
         SaveGenerationPort saver,
         PublishPackageEventPort publisher,
-        LessonAuthorPort author) {
+        LessonAuthorPort author,
+        GenerationProgressPort progress) {
 
     public GenerationPorts {
         Objects.requireNonNull(lessonDays, "lessonDays");
@@ -43,5 +45,21 @@ public record GenerationPorts(
         Objects.requireNonNull(saver, "saver");
         Objects.requireNonNull(publisher, "publisher");
         Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(progress, "progress");
+    }
+
+    /** The ports with no one listening to the steps ({@link GenerationProgressPort#none()}). */
+    public GenerationPorts(LoadLessonDayPort lessonDays, ClaimLessonDayPort claims, DraftCheckpointPort drafts,
+            EventOutboxPort outbox, LoadLearnerStatePort learnerStates, LoadPackagePort packages,
+            LoadAnalysisResultsPort analysisResults, LoadCurriculumPort curriculum, SaveGenerationPort saver,
+            PublishPackageEventPort publisher, LessonAuthorPort author) {
+        this(lessonDays, claims, drafts, outbox, learnerStates, packages, analysisResults, curriculum, saver, publisher,
+                author, GenerationProgressPort.none());
+    }
+
+    /** These ports with {@code listener} hearing each step of a generation. */
+    public GenerationPorts withProgress(GenerationProgressPort listener) {
+        return new GenerationPorts(lessonDays, claims, drafts, outbox, learnerStates, packages, analysisResults,
+                curriculum, saver, publisher, author, listener);
     }
 }

@@ -7,6 +7,8 @@ import io.lessonpack.application.port.in.GenerateDailyPackageCommand;
 import io.lessonpack.application.port.in.GenerateDailyPackageUseCase;
 import io.lessonpack.application.port.in.GenerationOutcome;
 import io.lessonpack.application.port.in.GenerationOutcome.Failed;
+import io.lessonpack.application.port.out.GenerationProgressPort;
+import io.lessonpack.application.port.out.ProgressStep;
 import io.lessonpack.application.port.out.StorageUnavailableException;
 import io.lessonpack.application.port.out.UnreadablePackageException;
 import java.lang.System.Logger;
@@ -34,15 +36,23 @@ public final class LoggedGeneration implements GenerateDailyPackageUseCase {
 
     private final GenerateDailyPackageUseCase inner;
     private final Clock clock;
+    private final ProgressReport progress;
 
     public LoggedGeneration(GenerateDailyPackageUseCase inner, Clock clock) {
+        this(inner, clock, GenerationProgressPort.none());
+    }
+
+    /** @param progress also hears when a generation starts and how it ends without a lesson */
+    public LoggedGeneration(GenerateDailyPackageUseCase inner, Clock clock, GenerationProgressPort progress) {
         this.inner = Objects.requireNonNull(inner, "inner");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.progress = new ProgressReport(progress, clock);
     }
 
     @Override
     public GenerationOutcome generate(GenerateDailyPackageCommand command, Instant deadline) {
         Instant started = clock.instant();
+        progress.step(command, ProgressStep.Kind.RECEIVED, "");
         GenerationOutcome outcome;
         try {
             outcome = inner.generate(command, deadline);
@@ -62,6 +72,13 @@ public final class LoggedGeneration implements GenerateDailyPackageUseCase {
                     .with("userId", command.userId()).with("errorType", e.getClass().getName())
                     .with("at", topFrame(e)).error(LOG);
             outcome = new Failed(FailureReason.UNEXPECTED, "unexpected " + e.getClass().getSimpleName());
+        }
+        switch (outcome) {
+            case GenerationOutcome.Skipped s -> progress.step(command, ProgressStep.Kind.SKIPPED, s.reason().name());
+            case Failed f -> progress.step(command, ProgressStep.Kind.FAILED, f.reason().name());
+            case GenerationOutcome.Generated g -> {
+                // Its steps end with COMMITTED and PUBLISHED, told by the story itself.
+            }
         }
         Instant finished = clock.instant();
         GenerationOutcomeLog.write(command, outcome, Duration.between(started, finished), finished, Map.of());

@@ -65,6 +65,11 @@ public final class CountingCurriculum implements LoadCurriculumPort {
         largestRequest.accumulateAndGet(requested, Math::max);
     }
 
+    @Override
+    public List<CurriculumEntry> words(UserId userId, Language language, int maxWords) {
+        return counted(maxWords, delegate.words(userId, language, maxWords));
+    }
+
     /** Calls to {@link #histories} since the last {@link #reset()}. */
     public int historyReads() {
         return historyReads.get();

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *   <li>{@link #existingKeys}: the same for the WORD and the READING item of every key.</li>
  *   <li>{@link #histories}: a Query of the learner's WORD items of the language projecting only
  *       {@code history}, in pages of up to {@value #HISTORY_PAGE_ITEMS}, until {@code maxWords}
- *       items were read.</li>
+ *       items were read; {@link #words} the same Query of whole items.</li>
  * </ul>
  * Keys of another language than the one asked for are never found, as in the in-memory store.
  *
@@ -117,36 +117,46 @@ public final class DynamoDbCurriculumAdapter implements LoadCurriculumPort {
 
     @Override
     public List<RecallHistory> histories(UserId userId, Language language, int maxWords) {
-        List<RecallHistory> histories = new ArrayList<>();
+        return wordItems("histories Query", userId, language, maxWords, "history").stream()
+                .map(CurriculumItems::history).filter(history -> !history.isEmpty()).toList();
+    }
+
+    @Override
+    public List<CurriculumEntry> words(UserId userId, Language language, int maxWords) {
+        return wordItems("words Query", userId, language, maxWords, null).stream()
+                .map(item -> CurriculumItems.fromItem(tables.stateTable(), userId, item)).toList();
+    }
+
+    /** Up to {@code maxWords} of the learner's WORD items of the language, with only {@code projection} when given. */
+    private List<Map<String, AttributeValue>> wordItems(String operation, UserId userId, Language language,
+            int maxWords, String projection) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
-        int read = 0;
-        while (read < maxWords) {
+        while (items.size() < maxWords) {
             Map<String, AttributeValue> exclusiveStart = startKey;
-            int limit = Math.min(HISTORY_PAGE_ITEMS, maxWords - read);
-            QueryResponse response = DynamoDbFailures.call("histories Query", () -> client.query(b -> b
+            int limit = Math.min(HISTORY_PAGE_ITEMS, maxWords - items.size());
+            Map<String, String> names = new HashMap<>(Map.of("#pk", StateKeys.PK, "#sk", StateKeys.SK));
+            if (projection != null) {
+                names.put("#projected", projection);
+            }
+            QueryResponse response = DynamoDbFailures.call(operation, () -> client.query(b -> b
                     .tableName(tables.stateTable())
                     .keyConditionExpression("#pk = :pk AND begins_with(#sk, :words)")
-                    .projectionExpression("#history")
-                    .expressionAttributeNames(Map.of("#pk", StateKeys.PK, "#sk", StateKeys.SK, "#history", "history"))
+                    .projectionExpression(projection == null ? null : "#projected")
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(Map.of(
                             ":pk", Attributes.s(StateKeys.partition(userId)),
                             ":words", Attributes.s(StateKeys.wordsOf(language))))
                     .limit(limit)
                     .exclusiveStartKey(exclusiveStart)));
-            read += response.items().size();
-            for (Map<String, AttributeValue> item : response.items()) {
-                RecallHistory history = CurriculumItems.history(item);
-                if (!history.isEmpty()) {
-                    histories.add(history);
-                }
-            }
+            items.addAll(response.items());
             startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
             if (startKey == null || response.items().isEmpty()) {
                 break;
             }
         }
-        return List.copyOf(histories);
+        return items;
     }
 
     @Override

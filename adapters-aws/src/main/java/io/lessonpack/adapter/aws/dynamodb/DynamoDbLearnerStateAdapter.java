@@ -12,12 +12,15 @@ import java.lang.System.Logger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Reads what the service remembers per (learner, language) from the state table's
@@ -62,6 +65,33 @@ public final class DynamoDbLearnerStateAdapter implements LoadLearnerStatePort {
         }
         return new LearnerState(lastProcessedAt, packageId, handled(userId, language, item),
                 Attributes.longNumber(item, LanguageItem.ANALYSIS_VERSION).orElse(0L), memoryModel(userId, language, item));
+    }
+
+    /** One Query of the learner's {@code LANGUAGE#} items, reading only their language tag. */
+    @Override
+    public List<Language> languages(UserId userId) {
+        List<Language> languages = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = startKey;
+            QueryResponse response = DynamoDbFailures.call("languages Query", () -> client.query(b -> b
+                    .tableName(tables.stateTable())
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :language)")
+                    .projectionExpression("#sk, #tag")
+                    .expressionAttributeNames(Map.of("#pk", StateKeys.PK, "#sk", StateKeys.SK,
+                            "#tag", LanguageItem.LANGUAGE))
+                    .expressionAttributeValues(Map.of(":pk", Attributes.s(StateKeys.partition(userId)),
+                            ":language", Attributes.s("LANGUAGE#")))
+                    .exclusiveStartKey(exclusiveStart)));
+            for (Map<String, AttributeValue> item : response.items()) {
+                String code = Attributes.string(item, StateKeys.SK).orElse("LANGUAGE#").substring("LANGUAGE#".length());
+                Attributes.string(item, LanguageItem.LANGUAGE).flatMap(Language::parse).or(() -> Language.parse(code))
+                        .ifPresent(languages::add);
+            }
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return languages;
     }
 
     /**

@@ -185,4 +185,18 @@ class DynamoDbCurriculumAdapterTest {
         assertThat(stores.curriculum.histories(LEARNER, SPANISH, 9)).hasSizeLessThanOrEqualTo(9);
         assertThat(stores.curriculum.histories(LEARNER, Language.of("fr"), 1_000)).hasSize(1);
     }
+
+    @Test
+    void words_readTheLanguagesEntriesWhole_atMostTheBound() {
+        for (int i = 0; i < 12; i++) {
+            store(word("palabra" + i, "2026-03-01"));
+        }
+        store(TestData.entry(Language.of("fr"), "chat", LessonDay.parse("2026-03-01")));
+
+        assertThat(stores.curriculum.words(LEARNER, SPANISH, 100)).hasSize(12)
+                .allSatisfy(e -> assertThat(e.pronunciation()).startsWith("/palabra"));
+        assertThat(stores.curriculum.words(LEARNER, SPANISH, 5)).hasSize(5);
+        assertThat(stores.curriculum.words(LEARNER, Language.of("fr"), 100)).extracting(CurriculumEntry::writing)
+                .containsExactly("chat");
+    }
 }

@@ -23,11 +23,13 @@ import io.lessonpack.domain.curriculum.CurriculumChange;
 import io.lessonpack.domain.curriculum.CurriculumEntry;
 import io.lessonpack.domain.daily.LessonDay;
 import io.lessonpack.domain.learner.SessionId;
+import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.lesson.LessonPackage;
 import io.lessonpack.domain.lesson.PackageId;
 import io.lessonpack.domain.memory.FsrsParameters;
 import io.lessonpack.domain.memory.MemoryState;
 import io.lessonpack.domain.memory.RecallHistory;
+import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -495,6 +497,15 @@ class DynamoDbGenerationCommitAdapterTest {
 
         assertThat(model.fitted()).isEmpty();
         assertThat(model.fitVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void languages_areTheLanguagesTheLearnerHasAStateIn_withTheirTags() {
+        firstLesson();
+        stores.saver.recordAnalysisProgress(LEARNER, Language.of("fr-CA"), 0, TestData.progress(RESULT_AT));
+
+        assertThat(stores.states.languages(LEARNER)).containsExactlyInAnyOrder(SPANISH, Language.of("fr-CA"));
+        assertThat(stores.states.languages(UserId.of("nobody"))).isEmpty();
     }
 
     @Test

@@ -36,4 +36,10 @@ public interface LoadCurriculumPort {
      * memory model replays. Which words, when there are more, is the store's choice.
      */
     List<RecallHistory> histories(UserId userId, Language language, int maxWords);
+
+    /**
+     * Up to {@code maxWords} of the learner's words in {@code language}, in one bounded pass (which
+     * ones, when there are more, is the store's choice): what a page showing the curriculum lists.
+     */
+    List<CurriculumEntry> words(UserId userId, Language language, int maxWords);
 }
