@@ -38,7 +38,6 @@ import io.lessonpack.domain.word.WordKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,7 +65,7 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
     private final Map<LearnerLanguage, LearnerState> states = new HashMap<>();
     private final Map<PackageId, LessonPackage> packages = new LinkedHashMap<>();
     private final Map<PackageId, ForeignPackage> foreignPackages = new LinkedHashMap<>();
-    private final Map<LearnerLanguage, Map<WordKey, CurriculumEntry>> curricula = new HashMap<>();
+    private final InMemoryCurricula curricula = new InMemoryCurricula();
     private final List<GenerationRecord> runs = new ArrayList<>();
 
     private record LearnerLanguage(UserId userId, String language) {
@@ -220,49 +219,27 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
     @Override
     public synchronized List<CurriculumEntry> reviewCandidates(UserId userId, Language language, LessonDay today,
             int limit) {
-        // The same order as the DynamoDB DueIndex: the day recall falls to 90% (lastReview + S, since
-        // the interval at 0.9 retention is S), or the introduction day for a word never recalled.
-        return curriculum(userId, language).values().stream()
-                .filter(e -> e.scheduled() && e.introducedOn().compareTo(today) < 0)
-                .sorted(Comparator.comparing((CurriculumEntry e) -> e.memory()
-                                .map(m -> m.lastReview().plusDays(Math.max(1, Math.round(m.stability()))))
-                                .orElse(e.introducedOn().date()))
-                        .thenComparing(e -> e.key().value()))
-                .limit(limit)
-                .toList();
+        return curricula.reviewCandidates(userId, language, today, limit);
     }
 
     @Override
     public synchronized List<CurriculumEntry> entries(UserId userId, Language language, Set<WordKey> keys) {
-        Map<WordKey, CurriculumEntry> curriculum = curriculum(userId, language);
-        return keys.stream().map(curriculum::get).filter(e -> e != null).toList();
+        return curricula.entries(userId, language, keys);
     }
 
     @Override
     public synchronized Set<WordKey> existingKeys(UserId userId, Language language, Set<WordKey> keys) {
-        Set<WordKey> answered = new HashSet<>();
-        for (CurriculumEntry e : curriculum(userId, language).values()) {
-            answered.add(e.key());
-            e.readingKey().ifPresent(answered::add);
-        }
-        Set<WordKey> found = new HashSet<>(keys);
-        found.retainAll(answered);
-        return found;
+        return curricula.existingKeys(userId, language, keys);
     }
 
     @Override
     public synchronized List<RecallHistory> histories(UserId userId, Language language, int maxWords) {
-        return curriculum(userId, language).values().stream().map(CurriculumEntry::history)
-                .filter(h -> !h.isEmpty()).limit(maxWords).toList();
+        return curricula.histories(userId, language, maxWords);
     }
 
     @Override
     public synchronized List<CurriculumEntry> words(UserId userId, Language language, int maxWords) {
-        return curriculum(userId, language).values().stream().limit(maxWords).toList();
-    }
-
-    private Map<WordKey, CurriculumEntry> curriculum(UserId userId, Language language) {
-        return curricula.getOrDefault(LearnerLanguage.of(userId, language), Map.of());
+        return curricula.words(userId, language, maxWords);
     }
 
     // ---- SaveGenerationPort ----
@@ -285,8 +262,7 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
         if (state.analysisVersion() != commit.expectedAnalysisVersion()) {
             return CommitResult.STALE_STATE;
         }
-        Map<WordKey, CurriculumEntry> curriculum = curricula.computeIfAbsent(learnerLanguage, k -> new LinkedHashMap<>());
-        if (commit.curriculumChange().added().stream().anyMatch(e -> curriculum.containsKey(e.key()))) {
+        if (curricula.holdsAny(userId, pkg.language(), commit.curriculumChange().added())) {
             return CommitResult.STALE_STATE;
         }
         packages.put(pkg.id(), pkg);
@@ -294,8 +270,8 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
         states.put(learnerLanguage, new LearnerState(Optional.of(commit.analysis().lastProcessedAt()),
                 Optional.of(pkg.id()), commit.analysis().handled(), state.analysisVersion() + 1,
                 state.memoryModel().withOutcomes(commit.outcomesRecorded())));
-        commit.curriculumChange().updated().forEach(e -> curriculum.put(e.key(), e));
-        commit.curriculumChange().added().forEach(e -> curriculum.put(e.key(), e));
+        curricula.put(userId, pkg.language(), commit.curriculumChange().updated());
+        curricula.put(userId, pkg.language(), commit.curriculumChange().added());
         generatedSessions.add(new SessionKey(userId, commit.record().sessionId()));
         Map<String, PackageGeneratedEvent> unpublished = new HashMap<>(day.unpublished());
         unpublished.put(commit.event().eventId(), commit.event());
@@ -332,15 +308,7 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
 
     @Override
     public synchronized int addAbsentWords(UserId userId, Language language, List<CurriculumEntry> entries) {
-        Map<WordKey, CurriculumEntry> curriculum = curricula.computeIfAbsent(LearnerLanguage.of(userId, language),
-                k -> new LinkedHashMap<>());
-        int added = 0;
-        for (CurriculumEntry entry : entries) {
-            if (curriculum.putIfAbsent(entry.key(), entry) == null) {
-                added++;
-            }
-        }
-        return added;
+        return curricula.addAbsent(userId, language, entries);
     }
 
     // ---- inspection, for embedding services, the demo and tests ----
@@ -352,7 +320,7 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
 
     /** The learner's whole curriculum for a language, in introduction order. */
     public synchronized List<CurriculumEntry> curriculumOf(UserId userId, Language language) {
-        return List.copyOf(curriculum(userId, language).values());
+        return List.copyOf(curricula.of(userId, language).values());
     }
 
     /** The record of every committed generation, oldest first. */
