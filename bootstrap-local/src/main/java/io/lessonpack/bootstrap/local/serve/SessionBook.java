@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentMap;
  * The sessions posted to this server and what became of them, read from their progress steps. A
  * session is admitted once: posting it again finds the same entry, so it is never submitted twice
  * while one attempt is in flight (and the real path's claim and {@code ALREADY_PROCESSED} rule keep
- * a later one from writing a second lesson). Kept in memory for the server's life.
+ * a later one from writing a second lesson). Only a session that ended failed is taken back, as a
+ * redrive from the dead-letter queue would. Kept in memory for the server's life.
  */
 final class SessionBook {
 
@@ -76,6 +77,16 @@ final class SessionBook {
             }
         }
 
+        /** Takes a failed session back for another round of attempts, as a redrive from the DLQ does. */
+        synchronized boolean readmitIfFailed() {
+            if (status != Status.FAILED) {
+                return false;
+            }
+            status = Status.ACCEPTED;
+            attempts = 0;
+            return true;
+        }
+
         synchronized void attempt(int attempt) {
             attempts = attempt;
             status = Status.RUNNING;
@@ -131,11 +142,15 @@ final class SessionBook {
 
     private final ConcurrentMap<String, Entry> sessions = new ConcurrentHashMap<>();
 
-    /** The session's entry, created for {@code command} unless the session was posted before. */
+    /**
+     * The session's entry, created for {@code command} unless the session was posted before; a
+     * session that ended failed is admitted again (the real path's rules still allow at most one
+     * lesson for it), any other one is not.
+     */
     Admission admit(GenerateDailyPackageCommand command, String messageId, String body) {
         Entry fresh = new Entry(command, messageId, body);
         Entry existing = sessions.putIfAbsent(command.sessionId().value(), fresh);
-        return existing == null ? new Admission(fresh, true) : new Admission(existing, false);
+        return existing == null ? new Admission(fresh, true) : new Admission(existing, existing.readmitIfFailed());
     }
 
     Optional<Entry> find(String sessionId) {

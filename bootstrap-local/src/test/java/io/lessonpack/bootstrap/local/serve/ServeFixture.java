@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,6 +38,7 @@ final class ServeFixture implements AutoCloseable {
     final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
     final LocalRuntime runtime;
     final LessonServer server;
+    private final AtomicInteger analyses = new AtomicInteger();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ServeFixture(UnaryOperator<LessonAuthorPort> author) {
@@ -91,9 +93,13 @@ final class ServeFixture implements AutoCloseable {
         }
     }
 
-    /** Stores an analysis of {@code sessionId} a minute before now, with a target missed. */
+    /**
+     * Stores an analysis of {@code sessionId} about a minute before now, with a target missed. Each
+     * gets its own millisecond: {@code userId} and {@code createdAt} are the table's key.
+     */
     void analysis(String userId, String sessionId, String language, String feedback) {
-        var body = JSON.createObjectNode().put("userId", userId).put("createdAt", clock.instant().minusSeconds(60).toString())
+        Instant createdAt = clock.instant().minusSeconds(60).plusMillis(analyses.incrementAndGet());
+        var body = JSON.createObjectNode().put("userId", userId).put("createdAt", createdAt.toString())
                 .put("analysisId", "analysis-" + sessionId).put("sessionId", sessionId).put("targetLanguage", language)
                 .put("feedback", feedback);
         body.putArray("targetsMissed").add("gracias").add("la cuenta");
