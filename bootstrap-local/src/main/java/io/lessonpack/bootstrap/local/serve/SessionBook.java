@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /**
  * The sessions posted to this server and what became of them, read from their progress steps. A
@@ -95,16 +96,16 @@ final class SessionBook {
         /**
          * Ends the session on what its latest steps say: a commit is a lesson, a skip its reason, a
          * failure its reason. {@code handlerFailed} says whether the handler reported it failed (used
-         * when no step tells why).
+         * when no step tells why); {@code current} reads the package, asked only for a lesson.
          */
-        synchronized void finish(boolean handlerFailed, Optional<LessonPackage> current) {
+        synchronized void finish(boolean handlerFailed, Supplier<Optional<LessonPackage>> current) {
             for (int i = steps.size() - 1; i >= 0; i--) {
                 ProgressStep step = steps.get(i).step();
                 switch (step.kind()) {
                     case COMMITTED, PUBLISHED -> {
                         status = Status.GENERATED;
                         reason = "";
-                        lesson = current.orElse(null);
+                        lesson = current.get().orElse(null);
                         return;
                     }
                     case SKIPPED -> {

@@ -12,7 +12,6 @@ import java.lang.System.Logger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -71,7 +70,7 @@ final class SessionRunner implements AutoCloseable {
                         .thenCompose(v -> attempt(entry, sentAt, attempt + 1));
             }
             GenerateDailyPackageCommand c = entry.command();
-            entry.finish(failed, failed ? Optional.empty() : packages.lessonPackage(c.userId(), c.language()));
+            entry.finish(failed, () -> packages.lessonPackage(c.userId(), c.language()));
             SessionBook.View view = entry.view();
             LogEvent.of("serve.session_done").with("sessionId", c.sessionId()).with("userId", c.userId())
                     .with("status", view.status().json()).with("reason", view.reason()).with("attempts", attempt)
