@@ -67,9 +67,13 @@ public final class GenerationModule {
                 author);
     }
 
+    /**
+     * The use case over {@code ports}. Public so that the local runtime builds it the same way over
+     * the same ports with a progress listener added ({@link GenerationPorts#withProgress}).
+     */
     @Provides
     @Singleton
-    static GenerateDailyPackageUseCase generator(GenerationPorts ports, GenerationSettings settings, Clock clock,
+    public static GenerateDailyPackageUseCase generator(GenerationPorts ports, GenerationSettings settings, Clock clock,
             IdGenerator ids) {
         return GenerateDailyPackageService.create(ports, settings, Fsrs.withDefaults(), clock, ids);
     }

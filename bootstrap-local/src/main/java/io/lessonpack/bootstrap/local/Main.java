@@ -4,10 +4,12 @@ import io.lessonpack.bootstrap.local.bench.BenchCommand;
 import io.lessonpack.bootstrap.local.chaos.ChaosCommand;
 import io.lessonpack.bootstrap.local.demo.DemoCommand;
 import io.lessonpack.bootstrap.local.eval.EvalSchedulerCommand;
+import io.lessonpack.bootstrap.local.serve.ServeCommand;
 import java.util.List;
 
 /**
- * The local runtime's entry point: {@code demo}, {@code eval-scheduler}, {@code bench} and {@code chaos}. The
+ * The local runtime's entry point: {@code demo}, {@code eval-scheduler}, {@code bench}, {@code chaos} and
+ * {@code serve}. The
  * {@code ./lessonpack} script at the project root builds the project and calls this with its arguments.
  */
 public final class Main {
@@ -26,6 +28,10 @@ public final class Main {
               chaos [--users N] [--days D] [--fault-rate P] [--seed S] [--json]
                                                 a randomized soak with faults injected at random; prints
                                                 each invariant held or BROKEN, exit 1 on any BROKEN
+              serve [--port N] [--keep DIR]
+                                                an HTTP server on 127.0.0.1 (default port 8080, 0: any
+                                                free one): post analyses and sessions, watch lessons
+                                                being written live, read packages and a tutor's page
               help                              this text""";
 
     private Main() {
@@ -46,6 +52,7 @@ public final class Main {
             case EvalSchedulerCommand.NAME -> new EvalSchedulerCommand().run(rest, System.out, System.err);
             case BenchCommand.NAME -> new BenchCommand().run(rest, System.out, System.err);
             case ChaosCommand.NAME -> new ChaosCommand().run(rest, System.out, System.err);
+            case ServeCommand.NAME -> new ServeCommand().run(rest, System.out, System.err);
             case "help", "-h", "--help" -> {
                 System.out.println(HELP);
                 yield 0;

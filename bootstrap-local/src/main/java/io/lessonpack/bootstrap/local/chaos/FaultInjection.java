@@ -1,6 +1,7 @@
 package io.lessonpack.bootstrap.local.chaos;
 
 import io.lessonpack.adapter.aws.sqs.MessageVisibility;
+import io.lessonpack.application.port.out.GenerationProgressPort;
 import io.lessonpack.bootstrap.lambda.IdGenerator;
 import io.lessonpack.bootstrap.local.bench.StandInFaults;
 import io.lessonpack.bootstrap.local.runtime.LocalHooks;
@@ -28,7 +29,7 @@ final class FaultInjection {
     /** The hooks for {@link io.lessonpack.bootstrap.local.runtime.LocalRuntime}, with the simulated queue's visibility. */
     LocalHooks hooks(MessageVisibility visibility) {
         return new LocalHooks(author -> new FaultyAuthor(author, scripts), FaultyKeys::new, FaultyPublisher::new,
-                useCase -> new LaneBinding(useCase, () -> running), visibility);
+                useCase -> new LaneBinding(useCase, () -> running), visibility, GenerationProgressPort.none());
     }
 
     /** What the model stand-in consults for each request. */

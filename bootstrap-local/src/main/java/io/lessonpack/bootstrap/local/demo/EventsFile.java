@@ -9,7 +9,6 @@ import io.lessonpack.domain.word.Language;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -105,31 +104,10 @@ record EventsFile(List<Event> events, List<AnalysisResult> analysisResults) {
     }
 
     private static AnalysisResult analysis(Path path, JsonNode node, int index) {
-        String where = path + ": analysisResults[" + index + "]";
         try {
-            AnalysisResult.Builder b = AnalysisResult.builder(UserId.of(node.path("userId").asText(null)),
-                    Instant.parse(node.path("createdAt").asText("")));
-            b.analysisId(node.path("analysisId").asText("file-analysis-" + (index + 1)));
-            b.sessionId(node.path("sessionId").asText(""));
-            if (node.hasNonNull("targetLanguage")) {
-                b.targetLanguage(Language.of(node.get("targetLanguage").asText()));
-            }
-            b.targetsHit(strings(node.get("targetsHit")));
-            b.targetsMissed(strings(node.get("targetsMissed")));
-            b.wordsUsed(strings(node.get("wordsUsed")));
-            b.feedback(node.path("feedback").asText(""));
-            return b.build();
-        } catch (RuntimeException e) {
-            throw new UnreadableEventsException(where + " is not a usable analysis result (needs userId, an ISO-8601"
-                    + " createdAt, and a valid targetLanguage when given): " + e.getClass().getSimpleName());
+            return AnalysisResultJson.read(node, "file-analysis-" + (index + 1));
+        } catch (AnalysisResultJson.InvalidAnalysisResultException e) {
+            throw new UnreadableEventsException(path + ": analysisResults[" + index + "]: " + e.getMessage());
         }
-    }
-
-    private static List<String> strings(JsonNode node) {
-        List<String> values = new ArrayList<>();
-        if (node != null && node.isArray()) {
-            node.forEach(n -> values.add(n.asText()));
-        }
-        return values;
     }
 }

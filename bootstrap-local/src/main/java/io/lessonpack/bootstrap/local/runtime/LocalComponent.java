@@ -5,7 +5,6 @@ import dagger.Component;
 import io.lessonpack.adapter.aws.dynamodb.DynamoDbTables;
 import io.lessonpack.adapter.aws.sqs.MessageVisibility;
 import io.lessonpack.adapter.aws.sqs.SqsVoiceSessionMessageParser;
-import io.lessonpack.application.port.in.GenerateDailyPackageUseCase;
 import io.lessonpack.application.inmemory.InMemoryEventPublisher;
 import io.lessonpack.application.port.out.LessonAuthorPort;
 import io.lessonpack.application.service.GenerationPorts;
@@ -21,14 +20,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The local runtime's object graph: the Lambda's own generation wiring and AWS clients (pointed at
  * DynamoDB Local through the SDK's endpoint variable) with the laptop's author and event sink, and
- * what the {@link LocalHooks} put around them. {@link LocalRuntime} builds the queue side from the
- * use case, the parser and the visibility this graph provides.
+ * what the {@link LocalHooks} put around them. {@link LocalRuntime} builds the use case from the
+ * ports this graph provides (with the hooks' progress listener), and the queue side from it, the
+ * parser and the visibility.
  */
 @Singleton
 @Component(modules = {GenerationModule.class, AwsClientsModule.class, LocalAuthorModule.class})
 public interface LocalComponent {
-
-    GenerateDailyPackageUseCase generator();
 
     SqsVoiceSessionMessageParser parser();
 

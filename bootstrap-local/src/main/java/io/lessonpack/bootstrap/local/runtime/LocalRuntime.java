@@ -3,8 +3,10 @@ package io.lessonpack.bootstrap.local.runtime;
 import io.lessonpack.adapter.aws.dynamodb.DynamoDbSchema;
 import io.lessonpack.adapter.aws.sqs.RedeliveryBackoff;
 import io.lessonpack.adapter.aws.sqs.SqsVoiceSessionBatchProcessor;
+import io.lessonpack.application.port.in.GenerateDailyPackageUseCase;
 import io.lessonpack.application.service.GenerationSettings;
 import io.lessonpack.bootstrap.lambda.Environment;
+import io.lessonpack.bootstrap.lambda.GenerationModule;
 import io.lessonpack.bootstrap.lambda.IdGenerator;
 import io.lessonpack.bootstrap.lambda.LambdaConfiguration;
 import io.lessonpack.bootstrap.lambda.VoiceSessionHandler;
@@ -83,9 +85,13 @@ public final class LocalRuntime implements AutoCloseable {
                     "AWS_ENDPOINT_URL_DYNAMODB", server.endpoint().toString()));
             LocalComponent component = DaggerLocalComponent.factory().create(env, clock, ids, settings, hooks);
             DynamoDbSchema.createTables(component.dynamoDb(), component.tables());
-            // The queue side as the Lambda's GenerationModule builds it, with the use case passed through the hooks.
+            // The use case as the Lambda's GenerationModule builds it, over the same ports with the hooks'
+            // progress listener added, and the queue side in front of it with the use case passed through
+            // the hooks.
+            GenerateDailyPackageUseCase generator = GenerationModule.generator(
+                    component.ports().withProgress(hooks.progress()), settings, clock, ids);
             SqsVoiceSessionBatchProcessor processor = new SqsVoiceSessionBatchProcessor(
-                    hooks.useCase().apply(component.generator()), component.parser(), component.visibility(),
+                    hooks.useCase().apply(generator), component.parser(), component.visibility(),
                     RedeliveryBackoff.defaults(), clock);
             VoiceSessionHandler handler = new VoiceSessionHandler(processor, clock);
             return new LocalRuntime(server, component, handler, LocalAuthorModule.modelConfigured(env));
