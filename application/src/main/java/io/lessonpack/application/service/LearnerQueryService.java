@@ -103,7 +103,10 @@ public final class LearnerQueryService implements GetLessonPackageQuery, GetLear
                 recall.retrievability(e, day), e.history().size());
     }
 
-    /** The predicted recall of the package's review words, from today over {@link #FORECAST_DAYS} days. */
+    /**
+     * The predicted recall of the package's review words, from today over {@link #FORECAST_DAYS} days; none for
+     * a word never recalled (its R of 0 ranks it first for review, but is no prediction to chart).
+     */
     private List<RecallCurve> curves(UserId userId, Language language, LessonPackage pkg, ReviewSelection recall,
             LocalDate today) {
         Set<WordKey> keys = new LinkedHashSet<>();
@@ -113,7 +116,7 @@ public final class LearnerQueryService implements GetLessonPackageQuery, GetLear
         List<RecallCurve> curves = new ArrayList<>();
         for (CurriculumEntry entry : curriculum.entries(userId, language, keys)) {
             List<Double> byDay = new ArrayList<>(FORECAST_DAYS);
-            for (int d = 0; d < FORECAST_DAYS; d++) {
+            for (int d = 0; entry.memory().isPresent() && d < FORECAST_DAYS; d++) {
                 byDay.add(recall.retrievability(entry, new LessonDay(today.plusDays(d))));
             }
             curves.add(new RecallCurve(entry.writing(), byDay));

@@ -72,10 +72,27 @@ class LearnerQueryServiceTest {
             assertThat(language.reviewCurves()).extracting(LearnerOverview.RecallCurve::word)
                     .containsExactlyInAnyOrderElementsOf(second.lessonPackage().reviewTopics().stream()
                             .map(ReviewTopic::openingWord).toList());
-            assertThat(language.reviewCurves()).allSatisfy(curve -> {
-                assertThat(curve.byDay()).hasSize(LearnerQueryService.FORECAST_DAYS);
-                assertThat(curve.byDay()).isSortedAccordingTo((a, b) -> Double.compare(b, a));
-            });
+            assertThat(language.reviewCurves()).as("words never recalled: nothing to forecast yet")
+                    .allSatisfy(curve -> assertThat(curve.forecast()).isFalse());
+        });
+    }
+
+    @Test
+    void overview_reviewWordsTheLearnerHasRecalled_forecastDayByDay_fallingFromToday() {
+        GenerationFixture f = GenerationFixture.create();
+        generated(f.generate(f.session("s1")));
+        f.nextDay();
+        List<String> everyWord = f.curriculumEntries().stream().map(CurriculumEntry::writing).toList();
+        generated(f.generate(f.sessionWith("s2", analysis -> analysis.targetsHit(everyWord))));
+
+        LanguageOverview language = queries(f, 100).overview(LEARNER, today(f)).languages().get(0);
+
+        assertThat(language.reviewCurves()).isNotEmpty().allSatisfy(curve -> {
+            assertThat(curve.forecast()).isTrue();
+            assertThat(curve.byDay()).hasSize(LearnerQueryService.FORECAST_DAYS);
+            assertThat(curve.byDay().get(0)).isGreaterThan(curve.byDay().get(LearnerQueryService.FORECAST_DAYS - 1));
+            assertThat(curve.byDay()).isSortedAccordingTo((a, b) -> Double.compare(b, a))
+                    .allSatisfy(r -> assertThat(r).isBetween(0.0, 1.0));
         });
     }
 

@@ -58,11 +58,17 @@ public record LearnerOverview(UserId userId, LocalDate today, List<LanguageOverv
     /**
      * The predicted recall of one review word from today on.
      *
-     * @param byDay the probability for today, tomorrow, and so on
+     * @param byDay the probability for today, tomorrow, and so on; empty for a word the learner has not
+     *              recalled yet, whose memory the model cannot predict before a first recall
      */
     public record RecallCurve(String word, List<Double> byDay) {
         public RecallCurve {
             byDay = List.copyOf(byDay);
+        }
+
+        /** Whether the learner has recalled the word at least once, so there is a forecast to draw. */
+        public boolean forecast() {
+            return !byDay.isEmpty();
         }
     }
 }

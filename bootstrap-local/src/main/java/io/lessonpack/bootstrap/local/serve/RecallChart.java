@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * A small inline SVG of the review words' predicted recall over the coming days: one line per word,
- * 0 to 100 % upwards, today on the left; a legend names the words (escaped).
+ * 0 to 100 % upwards, today on the left; a legend names the words (escaped). A word the learner has
+ * not recalled yet has no forecast: the legend says so and no line is drawn for it.
  */
 final class RecallChart {
 
@@ -19,9 +20,12 @@ final class RecallChart {
     private RecallChart() {
     }
 
-    static String svg(List<RecallCurve> curves) {
+    static String svg(List<RecallCurve> reviewWords) {
+        List<RecallCurve> curves = reviewWords.stream().filter(RecallCurve::forecast).toList();
+        List<RecallCurve> unrecalled = reviewWords.stream().filter(c -> !c.forecast()).toList();
         if (curves.isEmpty()) {
-            return "<p class=\"muted\">No review words to forecast.</p>";
+            return reviewWords.isEmpty() ? "<p class=\"muted\">No review words to forecast.</p>"
+                    : notRecalledYet(unrecalled);
         }
         int days = curves.stream().mapToInt(c -> c.byDay().size()).max().orElse(1);
         double plotW = WIDTH - LEFT - 10;
@@ -59,6 +63,15 @@ final class RecallChart {
             svg.append("<li><span style=\"color:").append(COLOURS[i % COLOURS.length]).append("\">&#9632;</span> ")
                     .append(Html.escape(curves.get(i).word())).append("</li>");
         }
-        return svg.append("</ul>").toString();
+        return svg.append("</ul>").append(unrecalled.isEmpty() ? "" : notRecalledYet(unrecalled)).toString();
+    }
+
+    private static String notRecalledYet(List<RecallCurve> words) {
+        StringBuilder note = new StringBuilder("<p class=\"muted not-recalled\">Not recalled yet, so no forecast until"
+                + " the learner first says them: ");
+        for (int i = 0; i < words.size(); i++) {
+            note.append(i == 0 ? "" : ", ").append("<q>").append(Html.escape(words.get(i).word())).append("</q>");
+        }
+        return note.append(".</p>").toString();
     }
 }

@@ -98,12 +98,17 @@ final class ServeFixture implements AutoCloseable {
      * gets its own millisecond: {@code userId} and {@code createdAt} are the table's key.
      */
     void analysis(String userId, String sessionId, String language, String feedback) {
+        analysis(userId, sessionId, language, feedback, List.of("agua"));
+    }
+
+    /** As {@link #analysis(String, String, String, String)}, with {@code hit} as the targets the learner said well. */
+    void analysis(String userId, String sessionId, String language, String feedback, List<String> hit) {
         Instant createdAt = clock.instant().minusSeconds(60).plusMillis(analyses.incrementAndGet());
         var body = JSON.createObjectNode().put("userId", userId).put("createdAt", createdAt.toString())
                 .put("analysisId", "analysis-" + sessionId).put("sessionId", sessionId).put("targetLanguage", language)
                 .put("feedback", feedback);
         body.putArray("targetsMissed").add("gracias").add("la cuenta");
-        body.putArray("targetsHit").add("agua");
+        hit.forEach(body.putArray("targetsHit")::add);
         body.putArray("wordsUsed").add("por favor");
         HttpResponse<String> response = post("/v1/analysis-results", body.toString());
         if (response.statusCode() != 201) {

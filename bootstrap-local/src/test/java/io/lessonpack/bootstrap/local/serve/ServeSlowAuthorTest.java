@@ -4,13 +4,6 @@ import static io.lessonpack.bootstrap.local.serve.ServeFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lessonpack.application.port.out.AuthorBudget;
-import io.lessonpack.application.port.out.AuthoredDraft;
-import io.lessonpack.application.port.out.LessonAuthorException;
-import io.lessonpack.application.port.out.LessonAuthorPort;
-import io.lessonpack.application.port.out.LessonBrief;
-import io.lessonpack.domain.lesson.PackageDraft;
-import io.lessonpack.domain.lesson.Violation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,36 +22,9 @@ class ServeSlowAuthorTest {
     private static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
     private static ServeFixture serve;
 
-    /** The offline author behind a delay, failing as unavailable while {@link #FAILURES_LEFT} lasts. */
-    private record SlowAuthor(LessonAuthorPort inner) implements LessonAuthorPort {
-        @Override
-        public AuthoredDraft write(LessonBrief brief, AuthorBudget budget) {
-            pause();
-            return inner.write(brief, budget);
-        }
-
-        @Override
-        public AuthoredDraft repair(LessonBrief brief, PackageDraft previous, List<Violation> violations,
-                AuthorBudget budget) {
-            pause();
-            return inner.repair(brief, previous, violations, budget);
-        }
-
-        private static void pause() {
-            try {
-                Thread.sleep(AUTHOR_TIME.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (FAILURES_LEFT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                throw new LessonAuthorException(LessonAuthorException.Kind.UNAVAILABLE, "the stand-in is down");
-            }
-        }
-    }
-
     @BeforeAll
     static void start() {
-        serve = ServeFixture.start(SlowAuthor::new);
+        serve = ServeFixture.start(author -> new DelayedAuthor(author, AUTHOR_TIME, FAILURES_LEFT));
     }
 
     @AfterAll
