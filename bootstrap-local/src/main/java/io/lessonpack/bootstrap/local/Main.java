@@ -5,14 +5,27 @@ import io.lessonpack.bootstrap.local.chaos.ChaosCommand;
 import io.lessonpack.bootstrap.local.demo.DemoCommand;
 import io.lessonpack.bootstrap.local.eval.EvalSchedulerCommand;
 import io.lessonpack.bootstrap.local.serve.ServeCommand;
+import java.io.PrintStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The local runtime's entry point: {@code demo}, {@code eval-scheduler}, {@code bench}, {@code chaos} and
- * {@code serve}. The
- * {@code ./lessonpack} script at the project root builds the project and calls this with its arguments.
+ * {@code serve}. The {@code ./lessonpack} script at the project root builds the project and calls this with
+ * its arguments; its help lists the same commands with the same flags (a test holds the two together).
  */
 public final class Main {
+
+    /** A command of the local runtime: what it is called and what runs it. */
+    @FunctionalInterface
+    interface Command {
+        int run(List<String> args, PrintStream out, PrintStream err);
+    }
+
+    /** Every command, in the order the help lists them. */
+    static final Map<String, Command> COMMANDS = orderedCommands();
 
     private static final String HELP = """
             lessonpack local runtime
@@ -28,40 +41,45 @@ public final class Main {
               chaos [--users N] [--days D] [--fault-rate P] [--seed S] [--json]
                                                 a randomized soak with faults injected at random; prints
                                                 each invariant held or BROKEN, exit 1 on any BROKEN
-              serve [--port N] [--keep DIR]
-                                                an HTTP server on 127.0.0.1 (default port 8080, 0: any
+              serve [--port N] [--keep DIR]     an HTTP server on 127.0.0.1 (default port 8080, 0: any
                                                 free one): post analyses and sessions, watch lessons
                                                 being written live, read packages and a tutor's page
-              help                              this text""";
+              help                              this text
+            Each command's --help tells more.""";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(List.of(args)));
+        System.exit(run(List.of(args), System.out, System.err));
     }
 
-    static int run(List<String> args) {
+    static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
-            System.out.println(HELP);
+            out.println(HELP);
             return 2;
         }
-        List<String> rest = args.subList(1, args.size());
-        return switch (args.get(0)) {
-            case DemoCommand.NAME -> new DemoCommand().run(rest, System.out, System.err);
-            case EvalSchedulerCommand.NAME -> new EvalSchedulerCommand().run(rest, System.out, System.err);
-            case BenchCommand.NAME -> new BenchCommand().run(rest, System.out, System.err);
-            case ChaosCommand.NAME -> new ChaosCommand().run(rest, System.out, System.err);
-            case ServeCommand.NAME -> new ServeCommand().run(rest, System.out, System.err);
-            case "help", "-h", "--help" -> {
-                System.out.println(HELP);
-                yield 0;
-            }
-            default -> {
-                System.err.println("unknown command: " + args.get(0));
-                System.err.println(HELP);
-                yield 2;
-            }
-        };
+        String name = args.get(0);
+        if (List.of("help", "-h", "--help").contains(name)) {
+            out.println(HELP);
+            return 0;
+        }
+        Command command = COMMANDS.get(name);
+        if (command == null) {
+            err.println("unknown command: " + name);
+            err.println(HELP);
+            return 2;
+        }
+        return command.run(args.subList(1, args.size()), out, err);
+    }
+
+    private static Map<String, Command> orderedCommands() {
+        Map<String, Command> commands = new LinkedHashMap<>();
+        commands.put(DemoCommand.NAME, (args, out, err) -> new DemoCommand().run(args, out, err));
+        commands.put(EvalSchedulerCommand.NAME, (args, out, err) -> new EvalSchedulerCommand().run(args, out, err));
+        commands.put(BenchCommand.NAME, (args, out, err) -> new BenchCommand().run(args, out, err));
+        commands.put(ChaosCommand.NAME, (args, out, err) -> new ChaosCommand().run(args, out, err));
+        commands.put(ServeCommand.NAME, (args, out, err) -> new ServeCommand().run(args, out, err));
+        return Collections.unmodifiableMap(commands);
     }
 }

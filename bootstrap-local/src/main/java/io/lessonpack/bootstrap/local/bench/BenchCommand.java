@@ -33,7 +33,7 @@ public final class BenchCommand {
     static final String ARTIFACT_PROPERTY = "lessonpack.lambdaArtifact";
 
     private static final String USAGE = """
-            usage: bench [--json] [--quick] [--rows NAME,NAME,...] [--no-cold-start]
+            usage: bench [--json] [--quick] [--rows NAMES] [--no-cold-start]
               Runs the real VoiceSessionHandler on DynamoDB Local against a loopback OpenAI-compatible
               stand-in that answers after a set delay, with a Lambda-like countdown, one invocation per
               row; then the warm cost of a lesson and a skip, and the Lambda artifact's cold start.
