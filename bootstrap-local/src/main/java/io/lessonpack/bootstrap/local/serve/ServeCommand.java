@@ -65,8 +65,10 @@ public final class ServeCommand {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            err.println("[serve] stopping: closing the event streams, the server and DynamoDB Local ...");
             server.close();
             runtime.close();
+            err.println("[serve] stopped");
             stopped.countDown();
         }, "serve-shutdown"));
         out.println("lessonpack serve: listening on " + server.uri() + " (loopback only), "
