@@ -1,5 +1,6 @@
 package com.example.lessons;
 
+import io.lessonpack.adapter.offline.OfflineLessonAuthor;
 import io.lessonpack.application.inmemory.InMemoryAnalysisResults;
 import io.lessonpack.application.inmemory.InMemoryEventPublisher;
 import io.lessonpack.application.inmemory.InMemoryLessonStore;
@@ -9,7 +10,6 @@ import io.lessonpack.application.port.in.GenerationOutcome;
 import io.lessonpack.application.service.GenerateDailyPackageService;
 import io.lessonpack.application.service.GenerationPorts;
 import io.lessonpack.application.service.GenerationSettings;
-import io.lessonpack.bootstrap.local.offline.OfflineLessonAuthor;
 import io.lessonpack.domain.evidence.AnalysisResult;
 import io.lessonpack.domain.learner.SessionId;
 import io.lessonpack.domain.learner.UserId;

@@ -1,7 +1,7 @@
 package io.lessonpack.bootstrap.local.chaos;
 
+import io.lessonpack.adapter.offline.Lexicon;
 import io.lessonpack.bootstrap.local.chaos.SoakScenario.Learner;
-import io.lessonpack.bootstrap.local.offline.Lexicon;
 import io.lessonpack.domain.lesson.WordNote;
 import io.lessonpack.domain.word.Language;
 import java.time.Instant;

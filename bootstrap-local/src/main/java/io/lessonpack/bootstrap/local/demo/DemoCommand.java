@@ -2,10 +2,10 @@ package io.lessonpack.bootstrap.local.demo;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.lessonpack.adapter.aws.sqs.BatchResult;
+import io.lessonpack.adapter.offline.OfflineLessonAuthor;
 import io.lessonpack.application.service.GenerationSettings;
 import io.lessonpack.bootstrap.lambda.IdGenerator;
 import io.lessonpack.bootstrap.lambda.VoiceSessionHandler;
-import io.lessonpack.bootstrap.local.offline.OfflineLessonAuthor;
 import io.lessonpack.bootstrap.local.runtime.LocalComponent;
 import io.lessonpack.bootstrap.local.runtime.LocalRuntime;
 import io.lessonpack.domain.daily.LessonDay;

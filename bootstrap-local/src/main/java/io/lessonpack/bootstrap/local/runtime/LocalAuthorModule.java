@@ -3,6 +3,7 @@ package io.lessonpack.bootstrap.local.runtime;
 import dagger.Module;
 import dagger.Provides;
 import io.lessonpack.adapter.aws.sqs.MessageVisibility;
+import io.lessonpack.adapter.offline.OfflineLessonAuthor;
 import io.lessonpack.adapter.openai.OpenAiAuthorConfig;
 import io.lessonpack.adapter.openai.OpenAiClients;
 import io.lessonpack.adapter.openai.OpenAiLessonAuthorAdapter;
@@ -12,7 +13,6 @@ import io.lessonpack.application.port.out.LessonAuthorPort;
 import io.lessonpack.application.port.out.PublishPackageEventPort;
 import io.lessonpack.bootstrap.lambda.Environment;
 import io.lessonpack.bootstrap.lambda.LambdaConfiguration;
-import io.lessonpack.bootstrap.local.offline.OfflineLessonAuthor;
 import java.time.Clock;
 import javax.inject.Singleton;
 

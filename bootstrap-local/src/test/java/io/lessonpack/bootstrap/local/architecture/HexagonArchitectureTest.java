@@ -2,6 +2,7 @@ package io.lessonpack.bootstrap.local.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
@@ -11,10 +12,11 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Keeps the hexagon honest: the domain sees only the JDK, the application only the domain and the
- * JDK, adapters neither each other nor the use-case implementations, and dependency-injection
- * frameworks stay in bootstrap modules. This module depends on every other one, so it sees every
- * production class of the reactor and the rules run here. {@code failOnEmptyShould} stays on: a rule
- * that matches no class fails instead of passing vacuously.
+ * JDK, adapters neither each other (each package under {@code io.lessonpack.adapter} is one adapter),
+ * a bootstrap module nor the use-case implementations, the offline author only its port, the domain
+ * and Jackson, and dependency-injection frameworks stay in bootstrap modules. This module depends on
+ * every other one, so it sees every production class of the reactor and the rules run here.
+ * {@code failOnEmptyShould} stays on: a rule that matches no class fails instead of passing vacuously.
  */
 @AnalyzeClasses(packages = "io.lessonpack",
         importOptions = {ImportOption.DoNotIncludeTests.class, HexagonArchitectureTest.NoTestJars.class})
@@ -53,17 +55,25 @@ class HexagonArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("io.lessonpack.application..");
 
     @ArchTest
-    static final ArchRule adaptersDoNotDependOnEachOther = noClasses()
-            .that().resideInAPackage("io.lessonpack.adapter.aws..")
-            .should().dependOnClassesThat().resideInAPackage("io.lessonpack.adapter.openai..")
-            .orShould().dependOnClassesThat().resideInAPackage("io.lessonpack.bootstrap..")
+    static final ArchRule adaptersDoNotDependOnEachOther = slices()
+            .matching("io.lessonpack.adapter.(*)..").namingSlices("adapters-$1")
+            .should().notDependOnEachOther()
             .because("each adapter implements ports; wiring them together is the bootstrap's job");
 
     @ArchTest
-    static final ArchRule openAiAdapterDoesNotDependOnAwsAdapters = noClasses()
-            .that().resideInAPackage("io.lessonpack.adapter.openai..")
-            .should().dependOnClassesThat().resideInAPackage("io.lessonpack.adapter.aws..")
-            .orShould().dependOnClassesThat().resideInAPackage("io.lessonpack.bootstrap..");
+    static final ArchRule adaptersDoNotDependOnBootstrap = noClasses()
+            .that().resideInAPackage("io.lessonpack.adapter..")
+            .should().dependOnClassesThat().resideInAPackage("io.lessonpack.bootstrap..")
+            .because("each adapter implements ports; wiring them together is the bootstrap's job");
+
+    @ArchTest
+    static final ArchRule offlineAuthorNeedsNoRuntime = classes()
+            .that().resideInAPackage("io.lessonpack.adapter.offline..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.lessonpack.adapter.offline..",
+                    "io.lessonpack.application.port.out..", "io.lessonpack.domain..", "com.fasterxml.jackson..",
+                    "java..")
+            .because("a project embedding lessonpack takes the offline author without the local runtime, an SDK "
+                    + "or a framework (README, \"Embedding the library\")");
 
     @ArchTest
     static final ArchRule adaptersUsePortsNotServices = noClasses()

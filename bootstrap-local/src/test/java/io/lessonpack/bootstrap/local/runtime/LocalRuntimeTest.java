@@ -3,13 +3,13 @@ package io.lessonpack.bootstrap.local.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.lessonpack.adapter.offline.OfflineLessonAuthor;
 import io.lessonpack.adapter.openai.OpenAiLessonAuthorAdapter;
 import io.lessonpack.application.port.out.ProgressStep;
 import io.lessonpack.application.service.GenerationSettings;
 import io.lessonpack.bootstrap.lambda.Environment;
 import io.lessonpack.bootstrap.lambda.IdGenerator;
 import io.lessonpack.bootstrap.local.demo.AnalysisResultsWriter;
-import io.lessonpack.bootstrap.local.offline.OfflineLessonAuthor;
 import io.lessonpack.domain.evidence.AnalysisResult;
 import io.lessonpack.domain.learner.UserId;
 import io.lessonpack.domain.word.Language;

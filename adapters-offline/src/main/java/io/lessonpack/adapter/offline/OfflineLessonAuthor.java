@@ -1,4 +1,4 @@
-package io.lessonpack.bootstrap.local.offline;
+package io.lessonpack.adapter.offline;
 
 import io.lessonpack.application.port.out.AuthorBudget;
 import io.lessonpack.application.port.out.AuthorUsage;

@@ -1,4 +1,4 @@
-package io.lessonpack.bootstrap.local.offline;
+package io.lessonpack.adapter.offline;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +18,8 @@ import java.util.Optional;
  * A bundled lexicon of everyday words for one language, grouped into topics in teaching order: the
  * offline author's only source of new words, pronunciations and meanings (there is no model to ask).
  * Bundled for Spanish, French and Japanese (about 470 words each), under
- * {@code io/lessonpack/bootstrap/local/lexicon/<code>.json}, generated from the word lists in
- * {@code bootstrap-local/tools/lexicon} (see its README for sources and licence).
+ * {@code io/lessonpack/adapter/offline/lexicon/<code>.json}, generated from the word lists in
+ * {@code adapters-offline/tools/lexicon} (see its README for sources and licence).
  */
 public final class Lexicon {
 
@@ -61,7 +61,7 @@ public final class Lexicon {
 
     /** The bundled lexicon for {@code language}, or empty when none is bundled. */
     public static Optional<Lexicon> bundled(Language language) {
-        String resource = "/io/lessonpack/bootstrap/local/lexicon/" + language.code() + ".json";
+        String resource = "/io/lessonpack/adapter/offline/lexicon/" + language.code() + ".json";
         try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return Optional.empty();

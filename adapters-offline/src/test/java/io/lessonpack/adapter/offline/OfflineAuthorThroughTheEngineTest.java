@@ -1,4 +1,4 @@
-package io.lessonpack.bootstrap.local.offline;
+package io.lessonpack.adapter.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
