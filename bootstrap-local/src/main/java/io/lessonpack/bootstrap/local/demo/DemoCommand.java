@@ -124,8 +124,9 @@ public final class DemoCommand {
         return args.get(i);
     }
 
-    /** One simulated session, as the app would report it. */
     /**
+     * One simulated session, as the app would report it.
+     *
      * @param userId the learner's id, from the sample learner or the event file; null when the message has none
      */
     private record SessionEvent(String messageId, String sessionId, String body, Instant endedAt,
