@@ -37,7 +37,7 @@ final class ChatAnswer {
     private final String content;
 
     ChatAnswer(ChatCompletion completion) {
-        usage = usageOf(completion.usage());
+        usage = completion.usage().map(ChatAnswer::usageOf).orElseGet(() -> new AuthorUsage(1, 0, 0, 0));
         hasChoice = !completion.choices().isEmpty();
         ChatCompletion.Choice choice = hasChoice ? completion.choices().get(0) : null;
         finishReason = hasChoice ? choice.finishReason().value() : null;
@@ -99,14 +99,10 @@ final class ChatAnswer {
     }
 
     /**
-     * Token figures from the answer, made consistent: an endpoint that reports no usage costs
-     * nothing, and cached tokens never exceed prompt tokens.
+     * Token figures from the answer's usage, made consistent: cached tokens never exceed prompt
+     * tokens. An endpoint that reports no usage costs nothing (the constructor's default).
      */
-    private static AuthorUsage usageOf(Optional<CompletionUsage> usage) {
-        if (usage.isEmpty()) {
-            return new AuthorUsage(1, 0, 0, 0);
-        }
-        CompletionUsage u = usage.get();
+    private static AuthorUsage usageOf(CompletionUsage u) {
         long prompt = Math.max(0, u.promptTokens());
         long cached = u.promptTokensDetails().flatMap(CompletionUsage.PromptTokensDetails::cachedTokens).orElse(0L);
         return new AuthorUsage(1, prompt, Math.max(0, Math.min(cached, prompt)), Math.max(0, u.completionTokens()));

@@ -218,7 +218,7 @@ public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
                     call.logAttempt(started, outcome, "fail", null, e);
                     throw call.failure(Kind.REJECTED, outcome);
                 }
-                retries = awaitRetry(call, started, outcome, e, RetryAdvice.retryAfter(e.headers(), clock.instant()), retries,
+                retries = awaitRetry(call, started, outcome, e, RetryAdvice.retryAfter(e.headers(), clock.instant()).orElse(null), retries,
                         budget);
             } catch (OpenAIIoException | OpenAIRetryableException e) {
                 call.noted(0, null);
@@ -228,7 +228,7 @@ public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
                     call.logAttempt(started, "timeout", "fail_deadline", null, e);
                     throw call.failure(Kind.DEADLINE, "cut_by_deadline");
                 }
-                retries = awaitRetry(call, started, timedOut ? "timeout" : "io_error", e, Optional.empty(), retries,
+                retries = awaitRetry(call, started, timedOut ? "timeout" : "io_error", e, null, retries,
                         budget);
             } catch (OpenAIInvalidDataException e) {
                 // Thrown while reading a 2xx answer: the status and request id are already noted.
@@ -254,18 +254,19 @@ public final class OpenAiLessonAuthorAdapter implements LessonAuthorPort {
      * {@link Kind#NO_TIME} at once, without sleeping, when the wait would leave the next attempt
      * less than the budget's minimum.
      *
+     * @param retryAfter the wait the server asked for; null when it asked for none (then the backoff applies)
      * @return the retries used so far, this one included
      */
     private int awaitRetry(AuthorCall call, Instant started, String outcome, RuntimeException error,
-            Optional<Duration> retryAfter, int retries, AuthorBudget budget) {
+            Duration retryAfter, int retries, AuthorBudget budget) {
         if (retries >= config.maxRetries()) {
-            call.logAttempt(started, outcome, "fail", retryAfter.orElse(null), error);
+            call.logAttempt(started, outcome, "fail", retryAfter, error);
             throw call.failure(Kind.UNAVAILABLE, outcome + "_retries_exhausted");
         }
-        Duration wait = retryAfter.orElseGet(() -> RetryAdvice.backoff(retries));
+        Duration wait = retryAfter != null ? retryAfter : RetryAdvice.backoff(retries);
         if (!budget.allowsAttemptAt(clock.instant().plus(wait))) {
             call.logAttempt(started, outcome, "fail_no_time", wait, error);
-            throw call.failure(Kind.NO_TIME, retryAfter.isPresent() ? outcome + "_retry_after_beyond_budget"
+            throw call.failure(Kind.NO_TIME, retryAfter != null ? outcome + "_retry_after_beyond_budget"
                     : outcome + "_no_time_to_retry");
         }
         call.logAttempt(started, outcome, "retry", wait, error);

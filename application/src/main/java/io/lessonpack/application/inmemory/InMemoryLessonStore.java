@@ -110,7 +110,7 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
     @Override
     public synchronized LessonDayStatus status(UserId userId, SessionId sessionId) {
         DayRecord day = days.getOrDefault(userId, DayRecord.EMPTY);
-        return new LessonDayStatus(Optional.ofNullable(day.lastLessonDay()),
+        return new LessonDayStatus(day.lastLessonDay(),
                 generatedSessions.contains(new SessionKey(userId, sessionId)), List.copyOf(day.unpublished().values()));
     }
 
@@ -127,10 +127,8 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
         }
         // The same session resumes its stored draft even across midnight: the service validates it
         // against the new day's plan, so at worst it costs a repair, never a lost answer.
-        Optional<AuthoredDraft> resumed = held != null && held.sessionId().equals(request.sessionId())
-                ? Optional.ofNullable(held.draft()) : Optional.empty();
-        Claim claim = new Claim(request.day(), request.sessionId(), request.token(), request.leaseExpires(),
-                resumed.orElse(null));
+        AuthoredDraft resumed = held != null && held.sessionId().equals(request.sessionId()) ? held.draft() : null;
+        Claim claim = new Claim(request.day(), request.sessionId(), request.token(), request.leaseExpires(), resumed);
         days.put(request.userId(), new DayRecord(day.lastLessonDay(), claim, day.unpublished()));
         return new ClaimResult.Claimed(resumed);
     }
@@ -267,8 +265,8 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
         }
         packages.put(pkg.id(), pkg);
         foreignPackages.remove(pkg.id());
-        states.put(learnerLanguage, new LearnerState(Optional.of(commit.analysis().lastProcessedAt()),
-                Optional.of(pkg.id()), commit.analysis().handled(), state.analysisVersion() + 1,
+        states.put(learnerLanguage, new LearnerState(commit.analysis().lastProcessedAt(),
+                pkg.id(), commit.analysis().handled(), state.analysisVersion() + 1,
                 state.memoryModel().withOutcomes(commit.outcomesRecorded())));
         curricula.put(userId, pkg.language(), commit.curriculumChange().updated());
         curricula.put(userId, pkg.language(), commit.curriculumChange().added());
@@ -288,7 +286,7 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
         if (state.analysisVersion() != expectedAnalysisVersion) {
             return false;
         }
-        states.put(key, new LearnerState(Optional.of(progress.lastProcessedAt()), state.packageId(), progress.handled(),
+        states.put(key, new LearnerState(progress.lastProcessedAt(), state.currentPackage(), progress.handled(),
                 expectedAnalysisVersion + 1, state.memoryModel()));
         return true;
     }
@@ -301,7 +299,7 @@ public final class InMemoryLessonStore implements LoadLessonDayPort, ClaimLesson
         if (state.memoryModel().fitVersion() != expectedFitVersion) {
             return false;
         }
-        states.put(key, new LearnerState(state.lastProcessedAt(), state.packageId(), state.handledAnalyses(),
+        states.put(key, new LearnerState(state.watermark(), state.currentPackage(), state.handledAnalyses(),
                 state.analysisVersion(), new LearnerMemoryModel(parameters, fittedOn, scoredReviews, 0, expectedFitVersion + 1)));
         return true;
     }

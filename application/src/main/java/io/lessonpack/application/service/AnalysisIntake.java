@@ -64,12 +64,15 @@ final class AnalysisIntake {
         }
 
         /**
-         * Nothing this language can use; {@code progress} records what was passed over, when that
-         * changed anything.
+         * Nothing this language can use.
+         *
+         * @param passedOver records what was passed over; null when that changed nothing
          */
-        record NothingNew(Optional<AnalysisProgress> progress) implements Intake {
-            public NothingNew {
-                Objects.requireNonNull(progress, "progress");
+        record NothingNew(AnalysisProgress passedOver) implements Intake {
+
+            /** The progress to record; empty when nothing was passed over. */
+            Optional<AnalysisProgress> progress() {
+                return Optional.ofNullable(passedOver);
             }
         }
 
@@ -94,14 +97,14 @@ final class AnalysisIntake {
 
     Intake read(GenerateDailyPackageCommand command, LearnerState state, Instant now) {
         AnalysisReading reading = settings.analysisReading();
-        Optional<Instant> watermark = state.lastProcessedAt().map(w -> w.isAfter(now) ? now : w);
+        Instant watermark = state.lastProcessedAt().map(w -> w.isAfter(now) ? now : w).orElse(null);
         if (state.lastProcessedAt().filter(now::isBefore).isPresent()) {
             LogEvent.of("analysis.watermark_in_future").with("sessionId", command.sessionId())
                     .with("userId", command.userId()).with("language", command.language()).warn(LOG);
         }
         Instant to = now.plus(reading.futureSkew());
         AnalysisPage page = results.loadRecent(command.userId(),
-                watermark.map(w -> w.minus(reading.lookBack())).orElse(Instant.EPOCH), to, reading.readBound());
+                watermark == null ? Instant.EPOCH : watermark.minus(reading.lookBack()), to, reading.readBound());
         List<StoredAnalysis.Usable> fresh = new ArrayList<>();
         List<StoredAnalysis.Unusable> unusable = new ArrayList<>();
         for (StoredAnalysis item : page.items()) {
@@ -136,7 +139,7 @@ final class AnalysisIntake {
         Optional<AnalysisProgress> progress = progress(state, watermark, handledNow, now);
         Evidence memory = Evidence.from(command.language(), consumed);
         if (memory.isEmpty()) {
-            return new Intake.NothingNew(progress);
+            return new Intake.NothingNew(progress.orElse(null));
         }
         Evidence lesson = Evidence.from(command.language(), consumed.subList(0,
                 Math.min(consumed.size(), reading.lessonResults())));
@@ -155,16 +158,16 @@ final class AnalysisIntake {
     /**
      * The progress after handling {@code handledNow}: the watermark moves to the newest time handled
      * (never past now, never back), and keys are remembered while they are within the look-back.
-     * Empty when nothing was handled.
+     * Empty when nothing was handled. {@code watermark} is null when no result was handled before.
      */
-    private Optional<AnalysisProgress> progress(LearnerState state, Optional<Instant> watermark,
+    private Optional<AnalysisProgress> progress(LearnerState state, Instant watermark,
             Map<String, Instant> handledNow, Instant now) {
         if (handledNow.isEmpty()) {
             return Optional.empty();
         }
         Instant newest = handledNow.values().stream().max(Comparator.naturalOrder()).orElseThrow();
         Instant moved = newest.isAfter(now) ? now : newest;
-        Instant next = watermark.filter(w -> w.isAfter(moved)).orElse(moved);
+        Instant next = watermark != null && watermark.isAfter(moved) ? watermark : moved;
         Instant forgetBefore = next.minus(settings.analysisReading().lookBack());
         Map<String, Instant> handled = new HashMap<>(state.handledAnalyses());
         handled.putAll(handledNow);

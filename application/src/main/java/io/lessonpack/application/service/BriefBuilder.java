@@ -35,16 +35,17 @@ final class BriefBuilder {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    LessonBrief brief(LessonPlanning.PlannedLesson planned, Evidence evidence, Optional<StoredPackage> existing) {
+    /** The brief for {@code planned}; {@code existing} is the learner's package, null when they have none. */
+    LessonBrief brief(LessonPlanning.PlannedLesson planned, Evidence evidence, StoredPackage existing) {
         Language language = planned.plan().language();
         Map<WordKey, WordNote> known = new LinkedHashMap<>();
         Set<WordKey> reviewKeys = planned.plan().reviewWords().stream().map(ReviewWord::key).collect(Collectors.toSet());
         planned.candidates().stream().filter(e -> reviewKeys.contains(e.key()))
                 .forEach(e -> known.put(e.key(), noteOf(e)));
-        existing.map(BriefBuilder::noteWords).orElse(List.of()).forEach(note ->
+        (existing == null ? List.<WordNote>of() : noteWords(existing)).forEach(note ->
                 WordKey.tryOf(language, note.writing()).ifPresent(k -> known.putIfAbsent(k, note)));
         planned.candidates().forEach(e -> known.putIfAbsent(e.key(), noteOf(e)));
-        Optional<LessonBrief.PackageSummary> summary = existing.map(BriefBuilder::summary);
+        Optional<LessonBrief.PackageSummary> summary = Optional.ofNullable(existing).map(BriefBuilder::summary);
         return new LessonBrief(planned.plan(), reversedTexts(evidence.misses()), reversedTexts(evidence.hits()),
                 reversed(evidence.wordsUsed()), reversed(evidence.feedback()),
                 known.values().stream().limit(Math.max(settings.knownWordSample(), reviewKeys.size())).toList(),

@@ -114,9 +114,9 @@ final class DayGate {
         if (status.sessionAlreadyGenerated()) {
             return refused(new Skipped(SkipReason.ALREADY_PROCESSED, "this session already produced its lesson"));
         }
-        if (!DailyLessonRule.allowsLesson(status.lastLessonDay(), today)) {
+        if (!DailyLessonRule.allowsLesson(status.lastLesson(), today)) {
             return refused(new Skipped(SkipReason.ALREADY_HAD_LESSON_TODAY,
-                    "last lesson on " + status.lastLessonDay().orElseThrow()));
+                    "last lesson on " + status.lastLesson()));
         }
         if (settings.timeBudget().forAuthor(now, deadline).isEmpty()) {
             return refused(new Failed(FailureReason.DEFERRED_FOR_TIME,
@@ -133,7 +133,7 @@ final class DayGate {
                     : new Failed(FailureReason.OTHER_SESSION_IN_PROGRESS, "another session is producing today's lesson"));
             case ClaimResult.Claimed c -> {
                 progress.step(command, ProgressStep.Kind.DAY_CLAIMED, today.toString());
-                yield new Admission.Admitted(new DayHold(user, today, token, c.resumedDraft().orElse(null)));
+                yield new Admission.Admitted(new DayHold(user, today, token, c.draft()));
             }
         };
     }

@@ -154,8 +154,8 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
 
         private GenerationOutcome lesson() {
             LearnerState state = ports.learnerStates().loadLearnerState(command.userId(), command.language());
-            Optional<StoredPackage> existing = state.packageId().flatMap(ports.packages()::loadPackage)
-                    .or(() -> ports.packages().findPackage(command.userId(), command.language()));
+            StoredPackage existing = state.packageId().flatMap(ports.packages()::loadPackage)
+                    .or(() -> ports.packages().findPackage(command.userId(), command.language())).orElse(null);
             Intake analysis = intake.read(command, state, now);
             if (analysis instanceof Intake.Awaiting) {
                 return new Failed(FailureReason.AWAITING_ANALYSIS, "the session's analysis has not landed yet");
@@ -181,21 +181,21 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
             };
         }
 
-        private GenerationOutcome commit(LearnerState state, Optional<StoredPackage> existing, Intake.Ready analysis,
+        /** Saves the lesson; {@code existing} is the learner's package, null when they have none yet. */
+        private GenerationOutcome commit(LearnerState state, StoredPackage existing, Intake.Ready analysis,
                 EvidenceRecording.Recorded recorded, PlannedLesson planned, Authoring.Written written) {
             String author = written.draft().author();
-            LessonPackage pkg = existing.map(p -> p.next(written.valid(), now, author))
-                    .orElseGet(() -> LessonPackage.create(PackageId.of(ids.get()), command.userId(), written.valid(),
-                            now, author));
+            LessonPackage pkg = existing != null ? existing.next(written.valid(), now, author)
+                    : LessonPackage.create(PackageId.of(ids.get()), command.userId(), written.valid(), now, author);
             CurriculumChange change = new CurriculumChange(written.valid().newEntries(hold.day()),
                     planned.memoryUpdates());
-            PackageGeneratedEvent event = PackageGeneratedEvent.of(pkg, existing.isPresent());
+            PackageGeneratedEvent event = PackageGeneratedEvent.of(pkg, existing != null);
             GenerationRecord record = new GenerationRecord(command.sessionId(), author, written.draft().usage(),
                     settings.prices().estimate(written.draft().usage()), written.repairRounds(), written.resumed(),
                     planned.plan().reviewWords().size(), change.added().size(), analysis.consumed().size(),
                     recorded.wordsWithEvidence(), recorded.added().size());
             CommitResult result = ports.saver().commit(command.userId(), new GenerationCommit(hold.token(), hold.day(),
-                    pkg, existing.map(StoredPackage::version).orElse(0L), state.analysisVersion(), analysis.progress(),
+                    pkg, existing == null ? 0L : existing.version(), state.analysisVersion(), analysis.progress(),
                     change, record, event, recorded.outcomesRecorded()));
             switch (result) {
                 case COMMITTED -> {
@@ -218,7 +218,7 @@ public final class GenerateDailyPackageService implements GenerateDailyPackageUs
             progress.step(command, ProgressStep.Kind.PUBLISHED, event.eventId());
             refit.afterLesson(command, state.memoryModel().withOutcomes(recorded.outcomesRecorded()), hold.day(),
                     deadline);
-            return new Generated(pkg, existing.isEmpty(), event, record);
+            return new Generated(pkg, existing == null, event, record);
         }
     }
 }

@@ -13,7 +13,6 @@ import java.lang.System.Logger;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -36,9 +35,12 @@ final class PackageAdoption {
         this.saver = Objects.requireNonNull(saver, "saver");
     }
 
-    /** Adds a foreign package's words to the curriculum; does nothing for a current package or none. */
-    void adoptWords(GenerateDailyPackageCommand command, Optional<StoredPackage> existing, LessonDay today) {
-        if (!(existing.orElse(null) instanceof StoredPackage.Foreign foreign)) {
+    /**
+     * Adds a foreign package's words to the curriculum; does nothing for a current package or none
+     * ({@code existing} null).
+     */
+    void adoptWords(GenerateDailyPackageCommand command, StoredPackage existing, LessonDay today) {
+        if (!(existing instanceof StoredPackage.Foreign foreign)) {
             return;
         }
         ForeignPackage pkg = foreign.foreignPackage();

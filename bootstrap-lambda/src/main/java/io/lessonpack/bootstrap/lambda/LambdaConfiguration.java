@@ -13,13 +13,14 @@ import software.amazon.awssdk.regions.Region;
  * in docs/contracts.md, "Environment variables". Every problem is reported at once, each naming its
  * variable.
  *
- * @param topicArn empty when {@value #TOPIC_ARN} is unset: no event is sent
+ * @param topic the SNS topic's ARN; null when {@value #TOPIC_ARN} is unset: no event is sent
+ *              ({@link #topicArn()} reads it as an {@code Optional})
  */
 public record LambdaConfiguration(
         String stateTable,
         String packagesTable,
         String analysisResultsTable,
-        Optional<String> topicArn,
+        String topic,
         String projectName,
         String environment,
         Region region) {
@@ -53,8 +54,12 @@ public record LambdaConfiguration(
     private static final Pattern TOPIC = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}");
 
     public LambdaConfiguration {
-        Objects.requireNonNull(topicArn, "topicArn");
         Objects.requireNonNull(region, "region");
+    }
+
+    /** The SNS topic's ARN; empty when {@value #TOPIC_ARN} is unset and no event is sent. */
+    public Optional<String> topicArn() {
+        return Optional.ofNullable(topic);
     }
 
     /** Reads and validates the configuration; throws one exception listing every problem. */
@@ -80,7 +85,7 @@ public record LambdaConfiguration(
         if (!problems.isEmpty()) {
             throw new ConfigurationException("lessonpack cannot start: " + String.join("; ", problems));
         }
-        return new LambdaConfiguration(state, packages, analyses, Optional.ofNullable(topic), project, environment,
+        return new LambdaConfiguration(state, packages, analyses, topic, project, environment,
                 Region.of(region));
     }
 

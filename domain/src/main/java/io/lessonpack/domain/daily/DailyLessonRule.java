@@ -1,7 +1,5 @@
 package io.lessonpack.domain.daily;
 
-import java.util.Optional;
-
 /**
  * At most one lesson per learner per UTC calendar day, across all languages (docs/domain.md,
  * "One lesson per learner per UTC day").
@@ -15,11 +13,11 @@ public final class DailyLessonRule {
     }
 
     /**
-     * Whether a learner whose last lesson was on {@code lastLessonDay} (empty when never) may get a
+     * Whether a learner whose last lesson was on {@code lastLessonDay} (null when never) may get a
      * lesson on {@code today}. A last lesson day after today (a clock that went backwards) does not
      * allow a second lesson either.
      */
-    public static boolean allowsLesson(Optional<LessonDay> lastLessonDay, LessonDay today) {
-        return lastLessonDay.map(last -> last.compareTo(today) < 0).orElse(true);
+    public static boolean allowsLesson(LessonDay lastLessonDay, LessonDay today) {
+        return lastLessonDay == null || lastLessonDay.compareTo(today) < 0;
     }
 }

@@ -29,12 +29,15 @@ import java.util.Set;
  *   <li>words used spontaneously are not recall outcomes: they feed the new lesson, not the memory.</li>
  * </ul>
  * What the curriculum makes of it is {@code EvidenceApplication}'s matter.
+ *
+ * @param newestCreatedAt when the newest of the results was created; null when there was none
+ *                        ({@link #latestResultAt()} reads it as an {@code Optional})
  */
 public record Evidence(
         List<WordOutcome> outcomes,
         List<String> wordsUsed,
         List<String> feedback,
-        Optional<Instant> latestResultAt,
+        Instant newestCreatedAt,
         Set<String> sessionIds) {
 
     public Evidence {
@@ -44,9 +47,14 @@ public record Evidence(
         sessionIds = Set.copyOf(sessionIds);
     }
 
+    /** When the newest of the results was created; empty when there was none. */
+    public Optional<Instant> latestResultAt() {
+        return Optional.ofNullable(newestCreatedAt);
+    }
+
     /** Evidence with nothing in it. */
     public static Evidence empty() {
-        return new Evidence(List.of(), List.of(), List.of(), Optional.empty(), Set.of());
+        return new Evidence(List.of(), List.of(), List.of(), null, Set.of());
     }
 
     /**
@@ -81,7 +89,7 @@ public record Evidence(
             latest = result.createdAt();
         }
         return new Evidence(List.copyOf(firstPerDay.values()), List.copyOf(used.values()), feedback,
-                Optional.ofNullable(latest), sessions);
+                latest, sessions);
     }
 
     private static void addOutcomes(Map<DayAndKey, WordOutcome> firstPerDay, Language language,

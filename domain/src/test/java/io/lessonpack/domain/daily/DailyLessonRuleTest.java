@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DailyLessonRuleTest {
@@ -13,28 +12,28 @@ class DailyLessonRuleTest {
 
     @Test
     void allowsLesson_neverHadALesson_allowed() {
-        assertThat(DailyLessonRule.allowsLesson(Optional.empty(), TODAY)).isTrue();
+        assertThat(DailyLessonRule.allowsLesson(null, TODAY)).isTrue();
     }
 
     @Test
     void allowsLesson_lastLessonYesterday_allowed() {
-        assertThat(DailyLessonRule.allowsLesson(Optional.of(LessonDay.parse("2026-03-01")), TODAY)).isTrue();
+        assertThat(DailyLessonRule.allowsLesson(LessonDay.parse("2026-03-01"), TODAY)).isTrue();
     }
 
     @Test
     void allowsLesson_lastLessonLongAgo_allowed() {
-        assertThat(DailyLessonRule.allowsLesson(Optional.of(LessonDay.parse("2024-02-29")), TODAY)).isTrue();
+        assertThat(DailyLessonRule.allowsLesson(LessonDay.parse("2024-02-29"), TODAY)).isTrue();
     }
 
     @Test
     void allowsLesson_lastLessonToday_refused() {
-        assertThat(DailyLessonRule.allowsLesson(Optional.of(LessonDay.parse("2026-03-02")), TODAY)).isFalse();
+        assertThat(DailyLessonRule.allowsLesson(LessonDay.parse("2026-03-02"), TODAY)).isFalse();
     }
 
     @Test
     void allowsLesson_lastLessonAfterToday_refused() {
-        assertThat(DailyLessonRule.allowsLesson(Optional.of(LessonDay.parse("2026-03-03")), TODAY)).isFalse();
-        assertThat(DailyLessonRule.allowsLesson(Optional.of(LessonDay.parse("2027-01-01")), TODAY)).isFalse();
+        assertThat(DailyLessonRule.allowsLesson(LessonDay.parse("2026-03-03"), TODAY)).isFalse();
+        assertThat(DailyLessonRule.allowsLesson(LessonDay.parse("2027-01-01"), TODAY)).isFalse();
     }
 
     @Test
@@ -42,7 +41,7 @@ class DailyLessonRuleTest {
         LessonDay last = LessonDay.of(Instant.parse("2026-03-01T23:59:59.999Z"));
         LessonDay now = LessonDay.of(Instant.parse("2026-03-02T00:00:00Z"));
 
-        assertThat(DailyLessonRule.allowsLesson(Optional.of(last), now)).isTrue();
+        assertThat(DailyLessonRule.allowsLesson(last, now)).isTrue();
     }
 
     @Test
@@ -50,7 +49,7 @@ class DailyLessonRuleTest {
         LessonDay last = LessonDay.of(Instant.parse("2026-03-02T00:00:00Z"));
         LessonDay now = LessonDay.of(Instant.parse("2026-03-02T23:59:59.999Z"));
 
-        assertThat(DailyLessonRule.allowsLesson(Optional.of(last), now)).isFalse();
+        assertThat(DailyLessonRule.allowsLesson(last, now)).isFalse();
     }
 
     @Test
@@ -60,7 +59,7 @@ class DailyLessonRuleTest {
 
         assertThat(last).isEqualTo(LessonDay.parse("2026-03-01"));
         assertThat(now).isEqualTo(LessonDay.parse("2026-03-02"));
-        assertThat(DailyLessonRule.allowsLesson(Optional.of(last), now)).isTrue();
-        assertThat(DailyLessonRule.allowsLesson(Optional.of(now), now)).isFalse();
+        assertThat(DailyLessonRule.allowsLesson(last, now)).isTrue();
+        assertThat(DailyLessonRule.allowsLesson(now, now)).isFalse();
     }
 }

@@ -335,7 +335,7 @@ class EvidenceTest {
     @Test
     void constructor_copiesItsCollections() {
         ArrayList<String> used = new ArrayList<>(List.of("hola"));
-        Evidence evidence = new Evidence(List.of(), used, List.of(), Optional.empty(), Set.of());
+        Evidence evidence = new Evidence(List.of(), used, List.of(), null, Set.of());
         used.add("adiós");
 
         assertThat(evidence.wordsUsed()).containsExactly("hola");

@@ -63,7 +63,7 @@ public final class DynamoDbLearnerStateAdapter implements LoadLearnerStatePort {
         } catch (RuntimeException e) {
             throw unreadable(userId, language, "packageId is not a valid id: " + e.getMessage());
         }
-        return new LearnerState(lastProcessedAt, packageId, handled(userId, language, item),
+        return new LearnerState(lastProcessedAt.orElse(null), packageId.orElse(null), handled(userId, language, item),
                 Attributes.longNumber(item, LanguageItem.ANALYSIS_VERSION).orElse(0L), memoryModel(userId, language, item));
     }
 

@@ -92,7 +92,7 @@ public final class DynamoDbLessonDayAdapter
                 List.of(StateKeys.lastLessonDay(userId), StateKeys.key(userId, sessionSk)), true);
         Map<String, AttributeValue> day = withSortKey(items, StateKeys.LAST_LESSON_DAY).orElse(Map.of());
         boolean generated = withSortKey(items, sessionSk).filter(this::notExpired).isPresent();
-        return new LessonDayStatus(lastLessonDay(userId, day), generated, unpublishedEvents(userId, day));
+        return new LessonDayStatus(lastLessonDay(userId, day).orElse(null), generated, unpublishedEvents(userId, day));
     }
 
     private static Optional<Map<String, AttributeValue>> withSortKey(List<Map<String, AttributeValue>> items, String sk) {
@@ -164,7 +164,7 @@ public final class DynamoDbLessonDayAdapter
                 .build();
         try {
             UpdateItemResponse response = client.updateItem(request);
-            return new ClaimResult.Claimed(resumedDraft(claim, response.attributes()));
+            return new ClaimResult.Claimed(resumedDraft(claim, response.attributes()).orElse(null));
         } catch (ConditionalCheckFailedException refused) {
             Map<String, AttributeValue> held = refused.hasItem() ? refused.item() : Map.of();
             boolean hadLesson = Attributes.string(held, LAST_LESSON_DATE)

@@ -37,7 +37,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -104,7 +103,7 @@ class DynamoDbGenerationCommitAdapterTest {
         assertThat(language.get("handledAnalyses").m())
                 .containsOnly(Map.entry(RESULT_AT.toString(), AttributeValue.fromS("2026-03-02T08:59:30.123456000Z")));
         assertThat(stores.states.loadLearnerState(LEARNER, MEXICAN_SPANISH)).isEqualTo(new LearnerState(
-                Optional.of(RESULT_AT), Optional.of(PackageId.of("p-1")), Map.of(RESULT_AT.toString(), RESULT_AT), 1,
+                RESULT_AT, PackageId.of("p-1"), Map.of(RESULT_AT.toString(), RESULT_AT), 1,
                 LearnerMemoryModel.defaults()));
 
         Map<String, AttributeValue> gato = stores.stateItem(LEARNER, "WORD#es#1#gato");
@@ -240,7 +239,7 @@ class DynamoDbGenerationCommitAdapterTest {
         stores.putStateItem(Map.of("PK", AttributeValue.fromS("USER#learner-1"), "SK", AttributeValue.fromS("LANGUAGE#es"),
                 "lastProcessedAt", AttributeValue.fromS("2026-03-01T10:00:00.1+00:00")));
         assertThat(stores.states.loadLearnerState(LEARNER, SPANISH))
-                .isEqualTo(new LearnerState(Optional.of(previous), Optional.empty(), Map.of(), 0,
+                .isEqualTo(new LearnerState(previous, null, Map.of(), 0,
                         LearnerMemoryModel.defaults()));
 
         CommitResult result = stores.saver.commit(LEARNER, TestData.commit(token, "s1", TestData.pkg("p-1", SPANISH, 1, NOW),
@@ -353,7 +352,7 @@ class DynamoDbGenerationCommitAdapterTest {
         assertThat(stores.saver.recordAnalysisProgress(LEARNER, SPANISH, 0, progress)).isTrue();
 
         assertThat(stores.states.loadLearnerState(LEARNER, SPANISH))
-                .isEqualTo(new LearnerState(Optional.of(t1), Optional.empty(), progress.handled(), 1,
+                .isEqualTo(new LearnerState(t1, null, progress.handled(), 1,
                         LearnerMemoryModel.defaults()));
         Map<String, AttributeValue> item = stores.stateItem(LEARNER, "LANGUAGE#es");
         assertThat(item.get("lastProcessedAt").s()).isEqualTo("2026-03-02T09:10:00.500000000Z");
@@ -382,7 +381,7 @@ class DynamoDbGenerationCommitAdapterTest {
                 TestData.progress(RESULT_AT.plusSeconds(1)))).isTrue();
 
         assertThat(stores.states.loadLearnerState(LEARNER, SPANISH)).isEqualTo(new LearnerState(
-                Optional.of(RESULT_AT.plusSeconds(1)), Optional.of(PackageId.of("p-1")),
+                RESULT_AT.plusSeconds(1), PackageId.of("p-1"),
                 Map.of(RESULT_AT.plusSeconds(1).toString(), RESULT_AT.plusSeconds(1)), 2, LearnerMemoryModel.defaults()));
     }
 

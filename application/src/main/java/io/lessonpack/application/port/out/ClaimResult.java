@@ -8,10 +8,20 @@ public sealed interface ClaimResult {
     /**
      * The day is held for this attempt.
      *
-     * @param resumedDraft the draft an earlier attempt of the same session stored before it failed,
-     *                     so the retry continues without asking the author again
+     * @param draft the draft an earlier attempt of the same session stored before it failed, so the
+     *              retry continues without asking the author again; null when there is none
      */
-    record Claimed(Optional<AuthoredDraft> resumedDraft) implements ClaimResult {
+    record Claimed(AuthoredDraft draft) implements ClaimResult {
+
+        /** A claim with no earlier draft to resume. */
+        public static Claimed fresh() {
+            return new Claimed(null);
+        }
+
+        /** The draft to resume; empty when there is none. */
+        public Optional<AuthoredDraft> resumedDraft() {
+            return Optional.ofNullable(draft);
+        }
     }
 
     /** The learner's lesson for the day was already saved. */

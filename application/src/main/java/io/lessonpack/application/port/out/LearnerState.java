@@ -10,17 +10,18 @@ import java.util.Optional;
  * What the service remembers per (learner, language): how far their analysis results were handled,
  * their package for the language, and their memory model.
  *
- * @param lastProcessedAt  the analysis watermark ({@link AnalysisProgress}); empty when none was handled
+ * @param watermark        the analysis watermark ({@link AnalysisProgress}); null when none was handled
+ *                         ({@link #lastProcessedAt()} reads it as an {@code Optional})
+ * @param currentPackage   the id of the learner's package for the language; null before their first
+ *                         lesson ({@link #packageId()} reads it as an {@code Optional})
  * @param handledAnalyses  results used or passed over within the look-back, by the table's key
  * @param analysisVersion  counts the writes of the analysis progress; a write expects the one it read
  * @param memoryModel      the learner's own memory-model parameters and what counts towards a refit
  */
-public record LearnerState(Optional<Instant> lastProcessedAt, Optional<PackageId> packageId,
+public record LearnerState(Instant watermark, PackageId currentPackage,
         Map<String, Instant> handledAnalyses, long analysisVersion, LearnerMemoryModel memoryModel) {
 
     public LearnerState {
-        Objects.requireNonNull(lastProcessedAt, "lastProcessedAt");
-        Objects.requireNonNull(packageId, "packageId");
         handledAnalyses = Map.copyOf(handledAnalyses);
         Objects.requireNonNull(memoryModel, "memoryModel");
         if (analysisVersion < 0) {
@@ -28,8 +29,18 @@ public record LearnerState(Optional<Instant> lastProcessedAt, Optional<PackageId
         }
     }
 
+    /** The analysis watermark; empty when no result was handled yet. */
+    public Optional<Instant> lastProcessedAt() {
+        return Optional.ofNullable(watermark);
+    }
+
+    /** The id of the learner's package for the language; empty before their first lesson. */
+    public Optional<PackageId> packageId() {
+        return Optional.ofNullable(currentPackage);
+    }
+
     /** A learner never seen in this language. */
     public static LearnerState none() {
-        return new LearnerState(Optional.empty(), Optional.empty(), Map.of(), 0, LearnerMemoryModel.defaults());
+        return new LearnerState(null, null, Map.of(), 0, LearnerMemoryModel.defaults());
     }
 }

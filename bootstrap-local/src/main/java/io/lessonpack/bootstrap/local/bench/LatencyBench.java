@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -64,7 +63,7 @@ final class LatencyBench implements AutoCloseable {
             Environment env = Environment.system().with(Map.of(
                     LambdaConfiguration.OPENAI_BASE_URL, model.baseUrl(),
                     "OPENAI_API_KEY", "bench-key-for-the-loopback-stand-in"));
-            this.local = LocalRuntime.start(env, Optional.empty(), Clock.systemUTC(), IdGenerator.randomUuids(),
+            this.local = LocalRuntime.start(env, null, Clock.systemUTC(), IdGenerator.randomUuids(),
                     GenerationSettings.defaults().withTimeBudget(scale.budget()));
         } catch (RuntimeException e) {
             model.close();

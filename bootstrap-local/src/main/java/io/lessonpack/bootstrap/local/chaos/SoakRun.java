@@ -72,7 +72,7 @@ final class SoakRun implements AutoCloseable {
         try {
             Environment env = Environment.system().with(Map.of(LambdaConfiguration.OPENAI_BASE_URL, model.baseUrl(),
                     "OPENAI_API_KEY", "chaos-soak-key-for-the-loopback-stand-in"));
-            this.local = LocalRuntime.start(env, Optional.empty(), clock, injection.ids(), GenerationSettings.defaults(),
+            this.local = LocalRuntime.start(env, null, clock, injection.ids(), GenerationSettings.defaults(),
                     injection.hooks(visibility));
         } catch (RuntimeException e) {
             model.close();

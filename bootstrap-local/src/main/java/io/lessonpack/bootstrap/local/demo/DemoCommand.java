@@ -106,7 +106,7 @@ public final class DemoCommand {
         }
         Path log = LogFile.prepare("lessonpack-demo.log.jsonl");
         GenerationSettings settings = GenerationSettings.defaults().withNewWords(newWords);
-        try (Run run = new Run(DemoScenario.bundled(), days, settings, keep, out, err)) {
+        try (Run run = new Run(DemoScenario.bundled(), days, settings, keep.orElse(null), out, err)) {
             if (events == null) {
                 run.simulate();
             } else {
@@ -148,14 +148,14 @@ public final class DemoCommand {
         private final LocalDate firstDay;
         private final DemoReport report;
 
-        Run(DemoScenario scenario, int days, GenerationSettings settings, Optional<Path> keep, PrintStream out,
+        Run(DemoScenario scenario, int days, GenerationSettings settings, Path keep, PrintStream out,
                 PrintStream err) {
             this.scenario = scenario;
             this.days = days;
             this.out = out;
             this.err = err;
             this.clock = new DemoClock(scenario.firstDay().atStartOfDay(ZoneOffset.UTC).toInstant());
-            err.println("[demo] starting DynamoDB Local" + keep.map(p -> " with data in " + p).orElse(" in memory") + " ...");
+            err.println("[demo] starting DynamoDB Local" + (keep != null ? " with data in " + keep : " in memory") + " ...");
             this.local = LocalRuntime.start(keep, clock, demoIds(keep), settings);
             LocalComponent c = local.component();
             this.handler = local.handler();
@@ -189,10 +189,10 @@ public final class DemoCommand {
          * Name-based ids from a counter: readable and reproducible in a batch of one learner. The
          * learners of a batch run in parallel, so which of them draws which id may differ between runs.
          */
-        private static IdGenerator demoIds(Optional<Path> keep) {
+        private static IdGenerator demoIds(Path keep) {
             AtomicLong counter = new AtomicLong();
             // Kept data already holds the ids of earlier runs; a run-specific seed keeps new ones distinct.
-            String seed = keep.isPresent() ? "lessonpack-demo-" + System.nanoTime() + "-" : "lessonpack-demo-";
+            String seed = keep != null ? "lessonpack-demo-" + System.nanoTime() + "-" : "lessonpack-demo-";
             return () -> UUID.nameUUIDFromBytes((seed + counter.incrementAndGet()).getBytes()).toString();
         }
 

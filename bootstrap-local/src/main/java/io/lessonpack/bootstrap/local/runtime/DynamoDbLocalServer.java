@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * DynamoDB Local (the Maven Central artifact) running inside this JVM as a real HTTP server on a
@@ -32,19 +31,19 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server, in memory when {@code dataFolder} is empty, else persisting to that folder
+     * Starts a server, in memory when {@code dataFolder} is null, else persisting to that folder
      * (created when missing).
      */
-    public static DynamoDbLocalServer start(Optional<Path> dataFolder) {
+    public static DynamoDbLocalServer start(Path dataFolder) {
         int port = freePort();
         List<String> args = new ArrayList<>(List.of("-port", String.valueOf(port), "-disableTelemetry"));
-        if (dataFolder.isPresent()) {
+        if (dataFolder != null) {
             try {
-                Files.createDirectories(dataFolder.get());
+                Files.createDirectories(dataFolder);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the DynamoDB Local data folder " + dataFolder.get(), e);
+                throw new UncheckedIOException("cannot create the DynamoDB Local data folder " + dataFolder, e);
             }
-            args.addAll(List.of("-sharedDb", "-dbPath", dataFolder.get().toAbsolutePath().toString()));
+            args.addAll(List.of("-sharedDb", "-dbPath", dataFolder.toAbsolutePath().toString()));
         } else {
             args.addAll(List.of("-inMemory", "-sharedDb"));
         }

@@ -13,7 +13,6 @@ import io.lessonpack.bootstrap.lambda.VoiceSessionHandler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * lessonpack on a laptop: DynamoDB Local in this JVM, the three tables created, and the real
@@ -21,7 +20,7 @@ import java.util.Optional;
  * HTTP through the SDK's standard endpoint variable. Close it to stop the server.
  *
  * <pre>{@code
- * try (LocalRuntime local = LocalRuntime.start(Optional.empty(), Clock.systemUTC(), IdGenerator.randomUuids(),
+ * try (LocalRuntime local = LocalRuntime.start(null, Clock.systemUTC(), IdGenerator.randomUuids(),
  *         GenerationSettings.defaults())) {
  *     SQSBatchResponse response = local.handler().handleRequest(event, null);
  * }
@@ -48,10 +47,10 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * Starts DynamoDB Local (persisting to {@code dataFolder} when given), creates the tables when
+     * Starts DynamoDB Local (persisting to {@code dataFolder}, in memory when it is null), creates the tables when
      * missing, and wires the handler. OpenAI variables of the process environment are honoured.
      */
-    public static LocalRuntime start(Optional<Path> dataFolder, Clock clock, IdGenerator ids,
+    public static LocalRuntime start(Path dataFolder, Clock clock, IdGenerator ids,
             GenerationSettings settings) {
         return start(Environment.system(), dataFolder, clock, ids, settings);
     }
@@ -60,16 +59,16 @@ public final class LocalRuntime implements AutoCloseable {
      * Starts the local stack over {@code base} (whose {@code OPENAI_*} variables choose the author);
      * the table, region, credential and endpoint variables are the local stack's own.
      */
-    public static LocalRuntime start(Environment base, Optional<Path> dataFolder, Clock clock, IdGenerator ids,
+    public static LocalRuntime start(Environment base, Path dataFolder, Clock clock, IdGenerator ids,
             GenerationSettings settings) {
         return start(base, dataFolder, clock, ids, settings, LocalHooks.none());
     }
 
     /**
-     * Starts the local stack as {@link #start(Environment, Optional, Clock, IdGenerator, GenerationSettings)}
+     * Starts the local stack as {@link #start(Environment, Path, Clock, IdGenerator, GenerationSettings)}
      * does, with {@code hooks} around the wiring (the chaos soak's fault injection and simulated queue).
      */
-    public static LocalRuntime start(Environment base, Optional<Path> dataFolder, Clock clock, IdGenerator ids,
+    public static LocalRuntime start(Environment base, Path dataFolder, Clock clock, IdGenerator ids,
             GenerationSettings settings, LocalHooks hooks) {
         DynamoDbLocalServer server = DynamoDbLocalServer.start(dataFolder);
         try {

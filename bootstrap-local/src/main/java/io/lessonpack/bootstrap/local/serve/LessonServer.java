@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
  *
  * <pre>{@code
  * ProgressHub hub = new ProgressHub(settings.historySize());
- * LocalRuntime runtime = LocalRuntime.start(Environment.system(), Optional.empty(), clock, ids,
+ * LocalRuntime runtime = LocalRuntime.start(Environment.system(), null, clock, ids,
  *         GenerationSettings.defaults(), LocalHooks.none().withProgress(hub));
  * try (LessonServer server = LessonServer.start(runtime, hub, settings)) {
  *     System.out.println(server.uri());

@@ -29,8 +29,17 @@ public final class ServeCommand {
               is set. Structured JSON logs go to the file named by -Dlessonpack.log.file (default: the
               system temp folder). Endpoints: docs/serve.md.""";
 
-    /** Parsed options. */
-    record Options(int port, Optional<Path> keep) {
+    /**
+     * Parsed options.
+     *
+     * @param keepFolder where DynamoDB Local keeps its data; null to keep it in memory
+     */
+    record Options(int port, Path keepFolder) {
+
+        /** Where DynamoDB Local keeps its data; empty when it is in memory. */
+        Optional<Path> keep() {
+            return Optional.ofNullable(keepFolder);
+        }
     }
 
     /** Runs the server until the process is stopped; returns the exit code when it cannot start. */
@@ -53,7 +62,7 @@ public final class ServeCommand {
         ProgressHub hub = new ProgressHub(settings.historySize());
         err.println("[serve] starting DynamoDB Local"
                 + options.keep().map(p -> " with data in " + p).orElse(" in memory") + " ...");
-        LocalRuntime runtime = LocalRuntime.start(Environment.system(), options.keep(), clock, IdGenerator.randomUuids(),
+        LocalRuntime runtime = LocalRuntime.start(Environment.system(), options.keepFolder(), clock, IdGenerator.randomUuids(),
                 GenerationSettings.defaults(), LocalHooks.none().withProgress(hub));
         LessonServer server;
         try {
@@ -111,7 +120,7 @@ public final class ServeCommand {
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new Options(port, keep);
+        return new Options(port, keep.orElse(null));
     }
 
     private static String value(List<String> args, int i, String option) {

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +24,7 @@ class LocalRuntimeTest {
 
     @Test
     void start_withoutOpenAiVariables_usesTheOfflineAuthor() {
-        try (LocalRuntime local = LocalRuntime.start(Environment.of(Map.of()), Optional.empty(), Clock.systemUTC(),
+        try (LocalRuntime local = LocalRuntime.start(Environment.of(Map.of()), null, Clock.systemUTC(),
                 IdGenerator.randomUuids(), GenerationSettings.defaults())) {
             assertThat(local.modelAuthor()).isFalse();
             assertThat(local.component().author()).isInstanceOf(OfflineLessonAuthor.class);
@@ -37,7 +36,7 @@ class LocalRuntimeTest {
     void start_withAnOpenAiCompatibleEndpoint_usesTheModelAuthor() {
         try (LocalRuntime local = LocalRuntime.start(
                 Environment.of(Map.of("OPENAI_BASE_URL", "http://127.0.0.1:11434/v1", "OPENAI_MODEL", "llama3.1")),
-                Optional.empty(), Clock.systemUTC(), IdGenerator.randomUuids(), GenerationSettings.defaults())) {
+                null, Clock.systemUTC(), IdGenerator.randomUuids(), GenerationSettings.defaults())) {
             assertThat(local.modelAuthor()).isTrue();
             assertThat(local.component().author()).isInstanceOf(OpenAiLessonAuthorAdapter.class);
         }
@@ -46,7 +45,7 @@ class LocalRuntimeTest {
     @Test
     void start_withAProgressHook_tellsItEachStepOfALesson() {
         List<ProgressStep> steps = new CopyOnWriteArrayList<>();
-        try (LocalRuntime local = LocalRuntime.start(Environment.of(Map.of()), Optional.empty(), Clock.systemUTC(),
+        try (LocalRuntime local = LocalRuntime.start(Environment.of(Map.of()), null, Clock.systemUTC(),
                 IdGenerator.randomUuids(), GenerationSettings.defaults(), LocalHooks.none().withProgress(steps::add))) {
             Instant now = Instant.now();
             new AnalysisResultsWriter(local.component().dynamoDb(), local.component().tables().analysisResultsTable())

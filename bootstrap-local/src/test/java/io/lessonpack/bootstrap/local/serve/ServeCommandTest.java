@@ -9,14 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ServeCommandTest {
 
     @Test
     void parse_defaultsToPort8080InMemory() {
-        assertThat(ServeCommand.parse(List.of())).isEqualTo(new ServeCommand.Options(8080, Optional.empty()));
+        assertThat(ServeCommand.parse(List.of())).isEqualTo(new ServeCommand.Options(8080, null));
     }
 
     @Test

@@ -48,7 +48,7 @@ final class ServeFixture implements AutoCloseable {
         ProgressHub hub = new ProgressHub(settings.historySize());
         LocalHooks hooks = new LocalHooks(author, UnaryOperator.identity(), UnaryOperator.identity(),
                 UnaryOperator.identity(), LocalHooks.none().visibility(), hub);
-        runtime = LocalRuntime.start(Environment.of(Map.of()), Optional.empty(), clock, IdGenerator.randomUuids(),
+        runtime = LocalRuntime.start(Environment.of(Map.of()), null, clock, IdGenerator.randomUuids(),
                 GenerationSettings.defaults(), hooks);
         server = LessonServer.start(runtime, hub, settings);
     }
