@@ -56,7 +56,7 @@ final class InvocationStep {
                 if (invocation.lanes().stream().noneMatch(l -> l.userId().equals(user))) {
                     invocation.openLane(user, world.random().nextLong());
                 }
-                invocation.lane(user).plan(world.deck().deal());
+                invocation.lane(user).plan(world.deck().deal().orElse(null));
             }
         }
         world.clock().set(now);
