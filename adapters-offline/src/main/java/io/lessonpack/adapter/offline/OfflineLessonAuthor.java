@@ -54,7 +54,15 @@ public final class OfflineLessonAuthor implements LessonAuthorPort {
     private static final String OFFLINE_NOTE =
             "Written offline by lessonpack's rule-based author: no language model was used.";
 
-    private final Map<String, Optional<Lexicon>> lexicons = new ConcurrentHashMap<>();
+    private final Map<String, Bundled> lexicons = new ConcurrentHashMap<>();
+
+    /**
+     * What is bundled for one language, so that the cache remembers a language without a lexicon too.
+     *
+     * @param lexiconOrNull the language's bundled lexicon; null when none is bundled
+     */
+    private record Bundled(Lexicon lexiconOrNull) {
+    }
 
     @Override
     public AuthoredDraft write(LessonBrief brief, AuthorBudget budget) {
@@ -89,10 +97,14 @@ public final class OfflineLessonAuthor implements LessonAuthorPort {
     }
 
     private Lexicon lexicon(Language language) {
-        return lexicons.computeIfAbsent(language.code(), c -> Lexicon.bundled(language))
-                .orElseThrow(() -> new LessonAuthorException(LessonAuthorException.Kind.REJECTED,
-                        "the offline author has no lexicon for language " + language.code()
-                                + "; bundled: es, fr, ja (configure an OpenAI-compatible endpoint for others)"));
+        Lexicon lexicon = lexicons.computeIfAbsent(language.code(),
+                c -> new Bundled(Lexicon.bundled(language).orElse(null))).lexiconOrNull();
+        if (lexicon == null) {
+            throw new LessonAuthorException(LessonAuthorException.Kind.REJECTED,
+                    "the offline author has no lexicon for language " + language.code()
+                            + "; bundled: es, fr, ja (configure an OpenAI-compatible endpoint for others)");
+        }
+        return lexicon;
     }
 
     /**

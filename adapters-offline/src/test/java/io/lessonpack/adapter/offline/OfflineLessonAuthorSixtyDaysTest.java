@@ -25,7 +25,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,7 +94,8 @@ class OfflineLessonAuthorSixtyDaysTest {
         private final List<String> missed = new ArrayList<>();
         private final List<String> hit = new ArrayList<>();
         private final List<String> used = new ArrayList<>();
-        private Optional<LessonBrief.PackageSummary> lastPackage = Optional.empty();
+        /** Null before the first lesson. */
+        private LessonBrief.PackageSummary lastPackage;
         private List<WordNote> lastWords = List.of();
         private long version;
 
@@ -145,8 +145,7 @@ class OfflineLessonAuthorSixtyDaysTest {
             lastWords = lesson.newWords().stream().map(ValidDraft.NewWord::note).toList();
             NewLesson newLesson = lesson.draft().conversations().stream()
                     .filter(NewLesson.class::isInstance).map(NewLesson.class::cast).findFirst().orElseThrow();
-            lastPackage = Optional.of(new LessonBrief.PackageSummary(name, ++version, newLesson.title(),
-                    newLesson.words()));
+            lastPackage = new LessonBrief.PackageSummary(name, ++version, newLesson.title(), newLesson.words());
             List<WordNote> tested = new ArrayList<>(lastWords);
             lesson.plan().reviewWords().forEach(r -> tested.add(curriculum.get(r.key())));
             session(tested);

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +36,7 @@ class OfflineLessonAuthorTest {
     private static LessonBrief brief(Language language, List<String> reviewWords) {
         List<ReviewWord> reviews = reviewWords.stream().map(w -> review(language, w)).toList();
         return new LessonBrief(new LessonPlan(language, reviews, NewWordCount.defaultCount()), List.of(), List.of(),
-                List.of(), List.of("Watch vowel length."), List.of(), Optional.empty());
+                List.of(), List.of("Watch vowel length."), List.of(), null);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,8 +63,8 @@ class OfflineLessonAuthorTest {
         List<String> met = List.of("hola", "buenos días", "adiós", "gracias", "por favor", "de nada");
         LessonBrief brief = new LessonBrief(new LessonPlan(es, List.of(review(es, "hasta luego")),
                 NewWordCount.defaultCount()), List.of("la cuenta", "buenas noches"), List.of("el gato"), met,
-                List.of(), List.of(new WordNote("buenas tardes", "", "")), Optional.of(new LessonBrief.PackageSummary(
-                        "Spanish", 3, "New words: At the café", List.of("xyzzy"))));
+                List.of(), List.of(new WordNote("buenas tardes", "", "")), new LessonBrief.PackageSummary(
+                        "Spanish", 3, "New words: At the café", List.of("xyzzy")));
 
         List<String> newWords = newWords(author.write(brief, DEADLINE));
 
@@ -76,8 +75,8 @@ class OfflineLessonAuthorTest {
     void write_continuesAfterTheLastLessonsWords_acrossTopics() {
         Language fr = Language.of("fr");
         LessonBrief brief = new LessonBrief(new LessonPlan(fr, List.of(review(fr, "merci")), NewWordCount.of(4)),
-                List.of(), List.of(), List.of(), List.of(), List.of(), Optional.of(new LessonBrief.PackageSummary(
-                        "French", 7, "New words: Greetings", List.of("bienvenue", "oui"))));
+                List.of(), List.of(), List.of(), List.of(), List.of(), new LessonBrief.PackageSummary(
+                        "French", 7, "New words: Greetings", List.of("bienvenue", "oui")));
 
         AuthoredDraft draft = author.write(brief, DEADLINE);
 

@@ -9,7 +9,6 @@ import io.lessonpack.domain.word.Language;
 import io.lessonpack.domain.word.WordKey;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 
 /** Lesson briefs for tests, built directly (as the service would) so their caps apply. */
@@ -24,7 +23,7 @@ final class Briefs {
     /** A first-lesson brief reviewing {@code reviewWords}, with the fixture's evidence and {@code feedback}. */
     static LessonBrief brief(List<String> reviewWords, List<String> feedback) {
         return new LessonBrief(plan(reviewWords, 5), List.of("gato"), List.of("perro"), List.of("casa"), feedback,
-                List.of(new WordNote("perro", "/ˈpe.ro/", "dog")), Optional.empty());
+                List.of(new WordNote("perro", "/ˈpe.ro/", "dog")), null);
     }
 
     static LessonBrief brief(String... reviewWords) {
@@ -57,8 +56,8 @@ final class Briefs {
                 "Try to answer in full sentences: many answers were single words. Pronunciation of 'll' is clear.");
         return new LessonBrief(plan(reviewWords, 5), List.of("treinta", "cuarenta", "cebolla"),
                 List.of("perro", "gato", "manzana", "pan", "leche"), used, feedback, curriculum,
-                Optional.of(new LessonBrief.PackageSummary("Spanish speaking practice", size / 5 + 1L,
-                        "At the bakery", List.of("pan", "harina", "horno", "barra", "dulce"))));
+                new LessonBrief.PackageSummary("Spanish speaking practice", size / 5 + 1L,
+                        "At the bakery", List.of("pan", "harina", "horno", "barra", "dulce")));
     }
 
     /** A brief with every list full and every text as long as the brief allows. */
@@ -69,7 +68,7 @@ final class Briefs {
                 .mapToObj(i -> new WordNote("w" + i + "y".repeat(100), "p".repeat(120), "m".repeat(200))).toList();
         List<String> feedback = IntStream.range(0, 10).mapToObj(i -> "f<>\"{}".repeat(1_000)).toList();
         return new LessonBrief(plan(List.of("palabra1", "palabra2"), 10), words, words, words, feedback, known,
-                Optional.of(new LessonBrief.PackageSummary("n".repeat(120), 7, "t".repeat(160),
-                        IntStream.range(0, 20).mapToObj(i -> "w".repeat(100)).toList())));
+                new LessonBrief.PackageSummary("n".repeat(120), 7, "t".repeat(160),
+                        IntStream.range(0, 20).mapToObj(i -> "w".repeat(100)).toList()));
     }
 }

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -45,7 +44,7 @@ final class BriefBuilder {
         (existing == null ? List.<WordNote>of() : noteWords(existing)).forEach(note ->
                 WordKey.tryOf(language, note.writing()).ifPresent(k -> known.putIfAbsent(k, note)));
         planned.candidates().forEach(e -> known.putIfAbsent(e.key(), noteOf(e)));
-        Optional<LessonBrief.PackageSummary> summary = Optional.ofNullable(existing).map(BriefBuilder::summary);
+        LessonBrief.PackageSummary summary = existing == null ? null : summary(existing);
         return new LessonBrief(planned.plan(), reversedTexts(evidence.misses()), reversedTexts(evidence.hits()),
                 reversed(evidence.wordsUsed()), reversed(evidence.feedback()),
                 known.values().stream().limit(Math.max(settings.knownWordSample(), reviewKeys.size())).toList(),

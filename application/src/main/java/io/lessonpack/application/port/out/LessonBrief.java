@@ -24,11 +24,12 @@ import java.util.Optional;
  * @param wordsUsed        words the learner used in recent sessions
  * @param feedback         the analysis service's feedback on recent sessions
  * @param knownWords       a sample of the learner's known words (recent ones and review words)
- * @param existingPackage  the current package's name and last new lesson, to build on; empty for a first lesson
+ * @param currentPackage   the current package's name and last new lesson, to build on; null for a first
+ *                         lesson ({@link #existingPackage()} reads it as an {@code Optional})
  */
 public record LessonBrief(LessonPlan plan, List<String> missedTargets, List<String> hitTargets,
         List<String> wordsUsed, List<String> feedback, List<WordNote> knownWords,
-        Optional<PackageSummary> existingPackage) {
+        PackageSummary currentPackage) {
 
     /** The caps that keep a brief, and so a prompt, small. */
     public static final class Limits {
@@ -63,7 +64,11 @@ public record LessonBrief(LessonPlan plan, List<String> missedTargets, List<Stri
         wordsUsed = capWords(wordsUsed);
         feedback = feedback.stream().limit(Limits.FEEDBACK_ITEMS).map(f -> cap(f, Limits.FEEDBACK_LENGTH)).toList();
         knownWords = knownWords.stream().limit(Limits.KNOWN_WORDS).toList();
-        Objects.requireNonNull(existingPackage, "existingPackage");
+    }
+
+    /** The current package's name and last new lesson, to build on; empty for a first lesson. */
+    public Optional<PackageSummary> existingPackage() {
+        return Optional.ofNullable(currentPackage);
     }
 
     private static List<String> capWords(List<String> words) {

@@ -121,11 +121,11 @@ final class StandInAuthor {
                     word.path("meaning").asText()));
         }
         JsonNode existing = data.path("existingPackage");
-        Optional<LessonBrief.PackageSummary> summary = existing.isObject()
-                ? Optional.of(new LessonBrief.PackageSummary(existing.path("name").asText(),
+        LessonBrief.PackageSummary summary = existing.isObject()
+                ? new LessonBrief.PackageSummary(existing.path("name").asText(),
                         existing.path("version").asLong(), existing.path("lastNewLesson").asText(),
-                        texts(existing.path("lastNewWords"))))
-                : Optional.empty();
+                        texts(existing.path("lastNewWords")))
+                : null;
         return new LessonBrief(plan, texts(data.path("missedTargets")), texts(data.path("hitTargets")),
                 texts(data.path("wordsUsed")), texts(data.path("feedback")), known, summary);
     }

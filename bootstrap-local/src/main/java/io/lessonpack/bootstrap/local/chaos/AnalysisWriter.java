@@ -27,14 +27,29 @@ final class AnalysisWriter {
     /**
      * A result as it was written.
      *
-     * @param createdAt        the stored {@code createdAt} text
-     * @param createdAtInstant the instant it spells, if any
-     * @param tag              the stored {@code targetLanguage}, if any
-     * @param sessionId        the stored {@code sessionId}, if any
-     * @param writtenAt        the simulated time it was written
+     * @param storedSessionId the stored {@code sessionId}; null when none is stored ({@link #sessionId()})
+     * @param storedTag       the stored {@code targetLanguage}; null when none is stored ({@link #tag()})
+     * @param createdAt       the stored {@code createdAt} text
+     * @param spelledInstant  the instant it spells; null when it spells none ({@link #createdAtInstant()})
+     * @param writtenAt       the simulated time it was written
      */
-    record Written(String analysisId, String userId, Optional<String> sessionId, Optional<String> tag, String createdAt,
-            Optional<Instant> createdAtInstant, Instant writtenAt, AnalysisVariant variant, String sessionLanguageTag) {
+    record Written(String analysisId, String userId, String storedSessionId, String storedTag, String createdAt,
+            Instant spelledInstant, Instant writtenAt, AnalysisVariant variant, String sessionLanguageTag) {
+
+        /** The stored {@code sessionId}; empty when none is stored. */
+        Optional<String> sessionId() {
+            return Optional.ofNullable(storedSessionId);
+        }
+
+        /** The stored {@code targetLanguage}; empty when none is stored. */
+        Optional<String> tag() {
+            return Optional.ofNullable(storedTag);
+        }
+
+        /** The instant the stored {@code createdAt} spells; empty when it spells none. */
+        Optional<Instant> createdAtInstant() {
+            return Optional.ofNullable(spelledInstant);
+        }
     }
 
     private static final int HUGE = 300;
@@ -86,9 +101,9 @@ final class AnalysisWriter {
         item.put("wordsUsed", list(used));
         item.put("feedback", AttributeValue.fromS("Spoke clearly and kept the conversation going; practise the missed words."));
         dynamoDb.putItem(b -> b.tableName(tables.tables().analysisResultsTable()).item(item));
-        written.add(new Written(plan.analysisId(), userId,
-                plan.withSession() ? Optional.of(plan.session().sessionId()) : Optional.empty(), plan.tag(), createdAt,
-                instant, plan.at(), plan.variant(), plan.session().languageTag()));
+        written.add(new Written(plan.analysisId(), userId, plan.withSession() ? plan.session().sessionId() : null,
+                plan.storedTag(), createdAt, instant.orElse(null), plan.at(), plan.variant(),
+                plan.session().languageTag()));
     }
 
     /** Every result written so far, in order. */
@@ -99,7 +114,7 @@ final class AnalysisWriter {
     private List<String> targets(String userId, String tag) {
         String code = TableReader.code(tag);
         List<String> words = tables.languageStates(userId).getOrDefault(code,
-                        new TableReader.LanguageState(code, Optional.empty(), Optional.empty()))
+                        new TableReader.LanguageState(code, null, null))
                 .packageId().flatMap(tables::packageItem).map(TableReader::lessonWords).orElse(List.of());
         if (words.isEmpty()) {
             words = Lexicon.bundled(Language.of(tag)).map(l -> l.topics().get(random.nextInt(l.topics().size()))

@@ -56,7 +56,7 @@ final class InvocationStep {
                 if (invocation.lanes().stream().noneMatch(l -> l.userId().equals(user))) {
                     invocation.openLane(user, world.random().nextLong());
                 }
-                invocation.lane(user).plan(world.deck().deal());
+                invocation.lane(user).plan(world.deck().deal().orElse(null));
             }
         }
         world.clock().set(now);
@@ -128,7 +128,7 @@ final class InvocationStep {
         for (String user : users) {
             world.tables().languageStates(user).forEach((code, state) -> {
                 world.history().watermark(user, code, new SoakHistory.Watermark(invocation.number(),
-                        invocation.start(), end, state.lastProcessedAt()));
+                        invocation.start(), end, state.storedWatermark()));
                 state.packageId().flatMap(world.tables()::packageItem).ifPresent(pkg -> world.history().version(
                         new SoakHistory.Version(user, code, state.packageId().get(), TableReader.number(pkg, "version"),
                                 TableReader.string(pkg, "language").orElse(code), TableReader.newWords(pkg),

@@ -44,7 +44,7 @@ final class Lane {
     private final Invocation invocation;
     private final String userId;
     private final Random random;
-    private final Deque<Optional<FaultPlan>> plans = new ArrayDeque<>();
+    private final Deque<Planned> plans = new ArrayDeque<>();
     private final List<FaultPlan> unfired = new ArrayList<>();
     private final List<Attempt> attempts = new ArrayList<>();
     private volatile long elapsedNanos;
@@ -78,9 +78,21 @@ final class Lane {
         return random;
     }
 
-    /** Plans a fault (or none) for the lane's next message attempt, in batch order. */
-    void plan(Optional<FaultPlan> next) {
-        plans.add(next);
+    /**
+     * What was planned for one message attempt (the queue of plans holds no nulls).
+     *
+     * @param planOrNull the fault planned for the attempt; null when none is
+     */
+    private record Planned(FaultPlan planOrNull) {
+    }
+
+    /**
+     * Plans a fault (or none) for the lane's next message attempt, in batch order.
+     *
+     * @param next the fault planned for the attempt; null to plan none
+     */
+    void plan(FaultPlan next) {
+        plans.add(new Planned(next));
     }
 
     /**
@@ -95,8 +107,8 @@ final class Lane {
 
     /** A message attempt starts on the lane's thread: it takes the next planned fault. */
     void beginAttempt(String session, String code) {
-        Optional<FaultPlan> next = plans.poll();
-        plan = next == null ? null : next.orElse(null);
+        Planned next = plans.poll();
+        plan = next == null ? null : next.planOrNull();
         sessionId = session;
         languageCode = code;
         analysisRead = new LinkedHashSet<>();
@@ -135,7 +147,7 @@ final class Lane {
      */
     List<FaultPlan> unfiredPlans() {
         List<FaultPlan> all = new ArrayList<>(unfired);
-        plans.stream().flatMap(Optional::stream).forEach(all::add);
+        plans.stream().map(Planned::planOrNull).filter(Objects::nonNull).forEach(all::add);
         return all;
     }
 

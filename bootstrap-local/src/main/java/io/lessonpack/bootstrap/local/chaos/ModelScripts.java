@@ -19,8 +19,21 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ModelScripts implements StandInFaults {
 
-    private final Map<String, Deque<Optional<StandInFault>>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Step>> scripts = new ConcurrentHashMap<>();
     private final AtomicLong tokens = new AtomicLong();
+
+    /**
+     * One attempt's answer in a script.
+     *
+     * @param faultOrNull the fault to answer the attempt with; null to answer it normally
+     */
+    private record Step(StandInFault faultOrNull) {
+        static final Step ANSWER = new Step(null);
+
+        Optional<StandInFault> fault() {
+            return Optional.ofNullable(faultOrNull);
+        }
+    }
 
     /**
      * Registers the answers for a model fault of {@code fault}'s class and returns the token that
@@ -28,12 +41,11 @@ final class ModelScripts implements StandInFaults {
      * exhausted); a refusal; a truncated answer.
      */
     String script(FaultClass fault, Random random) {
-        Optional<StandInFault> ok = Optional.empty();
-        List<Optional<StandInFault>> steps = switch (fault) {
-            case MODEL_RATE_LIMITED -> repeated(StandInFault.RATE_LIMITED, random.nextBoolean(), ok);
-            case MODEL_SERVER_ERROR -> repeated(StandInFault.SERVER_ERROR, random.nextBoolean(), ok);
-            case MODEL_REFUSAL -> List.of(Optional.of(StandInFault.REFUSAL));
-            case MODEL_TRUNCATED -> List.of(Optional.of(StandInFault.TRUNCATED));
+        List<Step> steps = switch (fault) {
+            case MODEL_RATE_LIMITED -> repeated(StandInFault.RATE_LIMITED, random.nextBoolean());
+            case MODEL_SERVER_ERROR -> repeated(StandInFault.SERVER_ERROR, random.nextBoolean());
+            case MODEL_REFUSAL -> List.of(new Step(StandInFault.REFUSAL));
+            case MODEL_TRUNCATED -> List.of(new Step(StandInFault.TRUNCATED));
             default -> throw new IllegalArgumentException(fault + " is not scripted on the model stand-in");
         };
         String token = "chaos-model-script-" + tokens.incrementAndGet();
@@ -41,10 +53,10 @@ final class ModelScripts implements StandInFaults {
         return token;
     }
 
-    private static List<Optional<StandInFault>> repeated(StandInFault fault, boolean everyAttempt,
-            Optional<StandInFault> ok) {
-        Optional<StandInFault> f = Optional.of(fault);
-        return everyAttempt ? List.of(f, f, f, f) : List.of(f, ok);
+    /** {@code fault} on four attempts in a row, or once and then a normal answer. */
+    private static List<Step> repeated(StandInFault fault, boolean everyAttempt) {
+        Step f = new Step(fault);
+        return everyAttempt ? List.of(f, f, f, f) : List.of(f, Step.ANSWER);
     }
 
     /** Drops what is left of a script once its request is over. */
@@ -54,11 +66,11 @@ final class ModelScripts implements StandInFaults {
 
     @Override
     public Optional<StandInFault> next(String bearerToken) {
-        Deque<Optional<StandInFault>> script = scripts.get(bearerToken);
+        Deque<Step> script = scripts.get(bearerToken);
         if (script == null) {
             return Optional.empty();
         }
-        Optional<StandInFault> step = script.poll();
-        return step == null ? Optional.empty() : step;
+        Step step = script.poll();
+        return step == null ? Optional.empty() : step.fault();
     }
 }

@@ -79,7 +79,7 @@ final class ScenarioGenerator {
             String group = random.nextDouble() < 0.25 ? "group-shared-" + (1 + random.nextInt(sharedGroups))
                     : Learner.ownGroup(userId);
             boolean legacy = random.nextDouble() < 0.125 || (i == 3 && learners.stream().noneMatch(l -> l.legacyTag().isPresent()));
-            learners.add(new Learner(userId, tags, group, legacy ? Optional.of(pick(tags)) : Optional.empty()));
+            learners.add(new Learner(userId, tags, group, legacy ? pick(tags) : null));
         }
         return learners;
     }
@@ -197,8 +197,8 @@ final class ScenarioGenerator {
             default -> Optional.of(session.languageTag());
         };
         String id = "analysis-" + String.format("%05d", ++analysisCount);
-        return Optional.of(new AnalysisWrite(at, id, session, variant, createdAtText, createdAt, tag,
-                variant != AnalysisVariant.NO_SESSION_ID));
+        return Optional.of(new AnalysisWrite(at, id, session, variant, createdAtText, createdAt.orElse(null),
+                tag.orElse(null), variant != AnalysisVariant.NO_SESSION_ID));
     }
 
     private String otherLanguage(Session session) {

@@ -17,11 +17,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param packages   the packages table's items at the end
  * @param start      the first simulated instant
  * @param end        the last simulated instant
- * @param stoppedBy  the bound that stopped the soak before the queue drained, if one did
+ * @param stopper    the bound that stopped the soak before the queue drained; null when the queue
+ *                   drained ({@link #stoppedBy()} reads it as an {@code Optional})
  * @param realTime   how long the simulation took in real time (DynamoDB Local's start not included)
  */
 record SoakFacts(ChaosOptions options, SoakScenario scenario, SoakHistory history, SimulatedFifoQueue queue,
         List<AnalysisWriter.Written> analyses, List<LegacyPackages.Legacy> legacy, List<PackageGeneratedEvent> events,
         List<Map<String, AttributeValue>> runRecords, List<Map<String, AttributeValue>> packages, LogLines log,
-        Instant start, Instant end, Optional<String> stoppedBy, Duration realTime, Path logFile) {
+        Instant start, Instant end, String stopper, Duration realTime, Path logFile) {
+
+    /** The bound that stopped the soak before the queue drained; empty when the queue drained. */
+    Optional<String> stoppedBy() {
+        return Optional.ofNullable(stopper);
+    }
 }

@@ -41,8 +41,18 @@ final class SoakHistory {
             boolean faulted) {
     }
 
-    /** A learner's {@code lastProcessedAt} in one language after an invocation. */
-    record Watermark(int invocation, Instant invocationStart, Instant invocationEnd, Optional<String> value) {
+    /**
+     * A learner's {@code lastProcessedAt} in one language after an invocation.
+     *
+     * @param stored the watermark as stored; null when it was not set ({@link #value()} reads it as an
+     *               {@code Optional})
+     */
+    record Watermark(int invocation, Instant invocationStart, Instant invocationEnd, String stored) {
+
+        /** The watermark as stored; empty when it was not set. */
+        Optional<String> value() {
+            return Optional.ofNullable(stored);
+        }
     }
 
     /** A package version as it first appeared, with the words its new lesson introduced. */

@@ -151,7 +151,7 @@ final class SoakRun implements AutoCloseable {
         SoakFacts facts = new SoakFacts(options, scenario, world.history(), world.queue(), analyses.written(), legacy,
                 local.component().events().events(), world.tables().stateItems("RUN#"), world.tables().packageItems(),
                 LogLines.read(log), FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant(), now,
-                Optional.ofNullable(stoppedBy), realTime, log);
+                stoppedBy, realTime, log);
         return new SoakReport(facts, InvariantChecks.all(facts));
     }
 

@@ -34,13 +34,19 @@ record SoakScenario(LocalDate firstDay, int days, List<Learner> learners, List<S
     /**
      * A learner.
      *
-     * @param languageTags the languages they practise (distinct ISO 639-1 codes), as the app tags them
-     * @param groupId      the message group of their messages: their own, or one shared with others
-     * @param legacyTag    the language of a package the original service wrote for them, if any
+     * @param languageTags     the languages they practise (distinct ISO 639-1 codes), as the app tags them
+     * @param groupId          the message group of their messages: their own, or one shared with others
+     * @param legacyPackageTag the language of a package the original service wrote for them; null when
+     *                         it wrote none ({@link #legacyTag()} reads it as an {@code Optional})
      */
-    record Learner(String userId, List<String> languageTags, String groupId, Optional<String> legacyTag) {
+    record Learner(String userId, List<String> languageTags, String groupId, String legacyPackageTag) {
         Learner {
             languageTags = List.copyOf(languageTags);
+        }
+
+        /** The language of a package the original service wrote for them; empty when it wrote none. */
+        Optional<String> legacyTag() {
+            return Optional.ofNullable(legacyPackageTag);
         }
 
         boolean sharesGroup() {
@@ -92,13 +98,23 @@ record SoakScenario(LocalDate firstDay, int days, List<Learner> learners, List<S
      * One analysis result, written at {@code at}; its targets are drawn when it is written, from the
      * learner's package at that time.
      *
-     * @param createdAt   the text stored as {@code createdAt} (not always an instant)
-     * @param createdAtInstant the instant it spells, when it spells one
-     * @param tag         the {@code targetLanguage} stored, if any
-     * @param withSession whether {@code sessionId} is stored
+     * @param createdAt      the text stored as {@code createdAt} (not always an instant)
+     * @param spelledInstant the instant it spells; null when it spells none ({@link #createdAtInstant()})
+     * @param storedTag      the {@code targetLanguage} stored; null when none is ({@link #tag()})
+     * @param withSession    whether {@code sessionId} is stored
      */
     record AnalysisWrite(Instant at, String analysisId, Session session, AnalysisVariant variant, String createdAt,
-            Optional<Instant> createdAtInstant, Optional<String> tag, boolean withSession) {
+            Instant spelledInstant, String storedTag, boolean withSession) {
+
+        /** The instant {@code createdAt} spells; empty when it spells none. */
+        Optional<Instant> createdAtInstant() {
+            return Optional.ofNullable(spelledInstant);
+        }
+
+        /** The {@code targetLanguage} stored; empty when none is. */
+        Optional<String> tag() {
+            return Optional.ofNullable(storedTag);
+        }
     }
 
     Map<String, Learner> learnersById() {

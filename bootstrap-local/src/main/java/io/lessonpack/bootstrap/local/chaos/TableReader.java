@@ -27,13 +27,26 @@ final class TableReader {
     /**
      * A learner's state in one language ({@code LANGUAGE#<code>}).
      *
-     * @param lastProcessedAt the watermark as stored, when it is set
+     * @param storedWatermark the watermark as stored; null when it is not set ({@link #lastProcessedAt()}
+     *                        reads it as an {@code Optional})
+     * @param storedPackageId the id of the learner's package for the language; null when there is none
+     *                        ({@link #packageId()} reads it as an {@code Optional})
      */
-    record LanguageState(String code, Optional<String> lastProcessedAt, Optional<String> packageId) {
+    record LanguageState(String code, String storedWatermark, String storedPackageId) {
+
+        /** The watermark as stored; empty when it is not set. */
+        Optional<String> lastProcessedAt() {
+            return Optional.ofNullable(storedWatermark);
+        }
+
+        /** The id of the learner's package for the language; empty when there is none. */
+        Optional<String> packageId() {
+            return Optional.ofNullable(storedPackageId);
+        }
 
         /** The watermark as an instant; empty when unset or not an instant. */
         Optional<Instant> lastProcessedInstant() {
-            return lastProcessedAt.flatMap(TableReader::instant);
+            return lastProcessedAt().flatMap(TableReader::instant);
         }
     }
 
@@ -61,7 +74,8 @@ final class TableReader {
                     .consistentRead(true).exclusiveStartKey(start).build());
             for (Map<String, AttributeValue> item : page.items()) {
                 String code = string(item, "SK").orElse("LANGUAGE#").substring("LANGUAGE#".length());
-                states.put(code, new LanguageState(code, string(item, "lastProcessedAt"), string(item, "packageId")));
+                states.put(code, new LanguageState(code, string(item, "lastProcessedAt").orElse(null),
+                        string(item, "packageId").orElse(null)));
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);

@@ -208,7 +208,7 @@ public final class DemoCommand {
             for (int i = 0; i < file.events().size(); i++) {
                 EventsFile.Event e = file.events().get(i);
                 events.add(new SessionEvent("file-msg-" + (i + 1), e.sessionId(), e.body(), clock.instant(), null,
-                        e.userId().orElse(null), e.language().orElse(null), e.label(), e.label()));
+                        e.usableUserId(), e.parsedLanguage(), e.label(), e.label()));
             }
             int n = 1;
             for (int from = 0; from < events.size(); from += BATCH_SIZE) {

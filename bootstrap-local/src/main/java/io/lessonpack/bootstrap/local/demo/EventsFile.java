@@ -24,9 +24,22 @@ record EventsFile(List<Event> events, List<AnalysisResult> analysisResults) {
     /**
      * One message: its body as sent, and what the demo shows about it.
      *
-     * @param userId the body's userId when it is a usable id, else empty
+     * @param usableUserId   the body's userId when it is a usable id; null otherwise ({@link #userId()}
+     *                       reads it as an {@code Optional})
+     * @param parsedLanguage the body's targetLanguage when it names a language; null otherwise
+     *                       ({@link #language()} reads it as an {@code Optional})
      */
-    record Event(String body, String sessionId, String label, Optional<String> userId, Optional<Language> language) {
+    record Event(String body, String sessionId, String label, String usableUserId, Language parsedLanguage) {
+
+        /** The body's userId when it is a usable id; empty otherwise. */
+        Optional<String> userId() {
+            return Optional.ofNullable(usableUserId);
+        }
+
+        /** The body's targetLanguage when it names a language; empty otherwise. */
+        Optional<Language> language() {
+            return Optional.ofNullable(parsedLanguage);
+        }
     }
 
     /** The file cannot be used; the message says where and why. */
@@ -83,7 +96,7 @@ record EventsFile(List<Event> events, List<AnalysisResult> analysisResults) {
         String label = "message " + (index + 1);
         if (!node.isObject()) {
             return new Event(node.isTextual() ? node.asText() : node.toString(), "", label + " (not a JSON object)",
-                    Optional.empty(), Optional.empty());
+                    null, null);
         }
         String user = node.path("userId").asText("");
         String language = node.path("targetLanguage").asText("");
@@ -92,7 +105,8 @@ record EventsFile(List<Event> events, List<AnalysisResult> analysisResults) {
             label = user + " · " + lang.get().tag();
         }
         Optional<String> userId = usableId(user);
-        return new Event(node.toString(), node.path("sessionId").asText(""), label, userId, lang);
+        return new Event(node.toString(), node.path("sessionId").asText(""), label, userId.orElse(null),
+                lang.orElse(null));
     }
 
     private static Optional<String> usableId(String raw) {

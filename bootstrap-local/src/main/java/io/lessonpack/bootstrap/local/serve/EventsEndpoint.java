@@ -37,7 +37,8 @@ final class EventsEndpoint {
         Predicate<ProgressStep> filter = step -> session.map(step.sessionId().value()::equals).orElse(true)
                 && user.map(step.userId().value()::equals).orElse(true);
         Optional<Long> after = lastEventId(http);
-        ProgressHub.Subscription subscription = hub.subscribe(filter, after);
+        ProgressHub.Subscription subscription = after.isPresent() ? hub.subscribe(filter, after.get())
+                : hub.subscribe(filter);
         int sent = 0;
         try (OutputStream out = http.stream(200, "text/event-stream; charset=utf-8")) {
             write(out, ": connected\nretry: 2000\n\n");

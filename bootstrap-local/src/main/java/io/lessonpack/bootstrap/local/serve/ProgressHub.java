@@ -67,13 +67,22 @@ public final class ProgressHub implements GenerationProgressPort, AutoCloseable 
         streams.removeIf(s -> !s.offer(event));
     }
 
+    /** Opens a stream of the steps {@code filter} accepts from now on: each new one, none kept before. */
+    synchronized Subscription subscribe(Predicate<ProgressStep> filter) {
+        return open(new Subscription(filter));
+    }
+
     /**
      * Opens a stream of the steps {@code filter} accepts: first those kept with an id above
-     * {@code afterId} (none when empty: only what happens from now on), then each new one.
+     * {@code afterId}, then each new one.
      */
-    synchronized Subscription subscribe(Predicate<ProgressStep> filter, Optional<Long> afterId) {
+    synchronized Subscription subscribe(Predicate<ProgressStep> filter, long afterId) {
         Subscription subscription = new Subscription(filter);
-        afterId.ifPresent(after -> history.stream().filter(e -> e.id() > after).forEach(subscription::offer));
+        history.stream().filter(e -> e.id() > afterId).forEach(subscription::offer);
+        return open(subscription);
+    }
+
+    private Subscription open(Subscription subscription) {
         if (closed) {
             subscription.end();
         } else {

@@ -96,16 +96,17 @@ final class SessionBook {
         /**
          * Ends the session on what its latest steps say: a commit is a lesson, a skip its reason, a
          * failure its reason. {@code handlerFailed} says whether the handler reported it failed (used
-         * when no step tells why); {@code current} reads the package, asked only for a lesson.
+         * when no step tells why); {@code current} reads the package (null when there is none), asked
+         * only for a lesson.
          */
-        synchronized void finish(boolean handlerFailed, Supplier<Optional<LessonPackage>> current) {
+        synchronized void finish(boolean handlerFailed, Supplier<LessonPackage> current) {
             for (int i = steps.size() - 1; i >= 0; i--) {
                 ProgressStep step = steps.get(i).step();
                 switch (step.kind()) {
                     case COMMITTED, PUBLISHED -> {
                         status = Status.GENERATED;
                         reason = "";
-                        lesson = current.get().orElse(null);
+                        lesson = current.get();
                         return;
                     }
                     case SKIPPED -> {

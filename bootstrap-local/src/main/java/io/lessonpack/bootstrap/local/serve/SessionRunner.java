@@ -70,7 +70,7 @@ final class SessionRunner implements AutoCloseable {
                         .thenCompose(v -> attempt(entry, sentAt, attempt + 1));
             }
             GenerateDailyPackageCommand c = entry.command();
-            entry.finish(failed, () -> packages.lessonPackage(c.userId(), c.language()));
+            entry.finish(failed, () -> packages.lessonPackage(c.userId(), c.language()).orElse(null));
             SessionBook.View view = entry.view();
             LogEvent.of("serve.session_done").with("sessionId", c.sessionId()).with("userId", c.userId())
                     .with("status", view.status().json()).with("reason", view.reason()).with("attempts", attempt)

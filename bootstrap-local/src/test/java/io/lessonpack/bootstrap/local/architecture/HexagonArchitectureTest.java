@@ -3,14 +3,14 @@ package io.lessonpack.bootstrap.local.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -108,42 +108,22 @@ class HexagonArchitectureTest {
 
     /*
      * "Optional is a return type only" (the quality bar): no field, no record component and no
-     * parameter of main code is an Optional. A record component is both a field and a parameter of
-     * the canonical constructor, so the two rules below cover records too. Code the compiler writes
-     * (lambda bodies, captured variables of inner classes, bridges) is left out: it is not an API.
-     *
-     * NOT_YET_SWEPT lists the classes that still break the rule: LessonBrief, whose tests live in the
-     * offline author's folder that is being moved to its own module, and the local runtime's chaos
-     * soak, demo events file and progress hub, not swept yet. Remove a class from the list when it is
-     * fixed; the list only ever shrinks.
+     * parameter of main code is an Optional, nor holds one in a type argument (a Map or a queue of
+     * Optionals is an Optional held in a field). A record component is both a field and a parameter
+     * of the canonical constructor, so the two rules below cover records too. Code the compiler
+     * writes (lambda bodies, captured variables of inner classes, bridges) is left out: it is not an
+     * API.
      */
 
-    private static final java.util.Set<String> NOT_YET_SWEPT = java.util.Set.of(
-            "io.lessonpack.application.port.out.LessonBrief",
-            "io.lessonpack.bootstrap.local.chaos.SoakFacts",
-            "io.lessonpack.bootstrap.local.chaos.ModelScripts",
-            "io.lessonpack.bootstrap.local.chaos.Lane",
-            "io.lessonpack.bootstrap.local.chaos.TableReader$LanguageState",
-            "io.lessonpack.bootstrap.local.chaos.AnalysisWriter$Written",
-            "io.lessonpack.bootstrap.local.chaos.SoakScenario$Learner",
-            "io.lessonpack.bootstrap.local.chaos.SoakScenario$AnalysisWrite",
-            "io.lessonpack.bootstrap.local.chaos.SoakHistory$Watermark",
-            "io.lessonpack.bootstrap.local.serve.ProgressHub",
-            "io.lessonpack.bootstrap.local.demo.EventsFile$Event");
-
-    private static final DescribedPredicate<JavaField> writtenByHand =
-            DescribedPredicate.describe("are written by hand and swept", field -> !field.getModifiers().contains(JavaModifier.SYNTHETIC)
-                    && !NOT_YET_SWEPT.contains(field.getOwner().getName()));
-
     @ArchTest
-    static final ArchRule noOptionalFields = noFields()
-            .that(writtenByHand)
-            .should().haveRawType(Optional.class)
+    static final ArchRule noOptionalFields = fields()
+            .that(DescribedPredicate.describe("are written by hand", ArchitectureRulesSupport::writtenByHand))
+            .should(ArchitectureRulesSupport.holdNoOptional())
             .because("Optional is a return type only: hold the value or null and return Optional.ofNullable(it)");
 
     @ArchTest
     static final ArchRule noOptionalParameters = codeUnits()
-            .that(DescribedPredicate.describe("are written by hand and swept", ArchitectureRulesSupport::writtenByHand))
+            .that(DescribedPredicate.describe("are written by hand", ArchitectureRulesSupport::writtenByHand))
             .should(ArchitectureRulesSupport.takeNoOptionalParameter())
             .because("Optional is a return type only: take the value (documented nullable) or offer two methods");
 
@@ -152,20 +132,40 @@ class HexagonArchitectureTest {
         private ArchitectureRulesSupport() {
         }
 
+        static boolean writtenByHand(JavaField field) {
+            return !field.getModifiers().contains(JavaModifier.SYNTHETIC);
+        }
+
         static boolean writtenByHand(JavaCodeUnit unit) {
-            return !unit.getModifiers().contains(JavaModifier.SYNTHETIC) && !unit.getName().startsWith("lambda$")
-                    && !NOT_YET_SWEPT.contains(unit.getOwner().getName());
+            return !unit.getModifiers().contains(JavaModifier.SYNTHETIC) && !unit.getName().startsWith("lambda$");
+        }
+
+        /** Whether {@code type} is an Optional or has one among its type arguments, at any depth. */
+        static boolean involvesOptional(JavaType type) {
+            return type.getAllInvolvedRawTypes().stream().anyMatch(raw -> raw.isEquivalentTo(Optional.class));
+        }
+
+        static ArchCondition<JavaField> holdNoOptional() {
+            return new ArchCondition<>("hold no java.util.Optional, not even in a type argument") {
+                @Override
+                public void check(JavaField field, ConditionEvents events) {
+                    if (involvesOptional(field.getType())) {
+                        events.add(SimpleConditionEvent.violated(field, field.getFullName() + " holds an Optional ("
+                                + field.getType().getName() + ") in " + field.getSourceCodeLocation()));
+                    }
+                }
+            };
         }
 
         static ArchCondition<JavaCodeUnit> takeNoOptionalParameter() {
-            return new ArchCondition<>("take no java.util.Optional parameter") {
+            return new ArchCondition<>("take no java.util.Optional parameter, not even in a type argument") {
                 @Override
                 public void check(JavaCodeUnit unit, ConditionEvents events) {
                     int index = 0;
-                    for (JavaClass type : unit.getRawParameterTypes()) {
-                        if (type.isEquivalentTo(Optional.class)) {
-                            events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " takes an Optional as parameter "
-                                    + index + " in " + unit.getSourceCodeLocation()));
+                    for (JavaType type : unit.getParameterTypes()) {
+                        if (involvesOptional(type)) {
+                            events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " takes an Optional ("
+                                    + type.getName() + ") as parameter " + index + " in " + unit.getSourceCodeLocation()));
                         }
                         index++;
                     }

@@ -79,7 +79,7 @@ class ModelStandInTest {
                 .map(w -> new ReviewWord(WordKey.of(ES, w), w, ReviewWord.Source.MISSED_TARGET, 0)).toList();
         return new LessonBrief(new LessonPlan(ES, reviews, NewWordCount.defaultCount()), List.of("la cuenta", "gracias"),
                 List.of("hola"), List.of("agua", "pan"), List.of("Hesitated when asking for the bill."),
-                List.of(new WordNote("hola", "/ˈo.la/", "hello")), Optional.empty());
+                List.of(new WordNote("hola", "/ˈo.la/", "hello")), null);
     }
 
     private static AuthorBudget deadline() {

@@ -34,10 +34,10 @@ class ProgressHubTest {
         for (int i = 0; i < 5; i++) {
             hub.step(step("s", ProgressStep.Kind.RECEIVED));
         }
-        assertThat(ids(hub.subscribe(s -> true, Optional.of(3L)))).containsExactly(4L, 5L);
-        assertThat(ids(hub.subscribe(s -> true, Optional.of(0L)))).as("older than the history: what is kept")
+        assertThat(ids(hub.subscribe(s -> true, 3L))).containsExactly(4L, 5L);
+        assertThat(ids(hub.subscribe(s -> true, 0L))).as("older than the history: what is kept")
                 .containsExactly(3L, 4L, 5L);
-        ProgressHub.Subscription live = hub.subscribe(s -> true, Optional.empty());
+        ProgressHub.Subscription live = hub.subscribe(s -> true);
         hub.step(step("s", ProgressStep.Kind.COMMITTED));
         assertThat(ids(live)).containsExactly(6L);
     }
@@ -45,7 +45,7 @@ class ProgressHubTest {
     @Test
     void subscribe_withAFilter_seesOnlyItsSteps() throws Exception {
         ProgressHub hub = new ProgressHub(10);
-        ProgressHub.Subscription mine = hub.subscribe(s -> s.sessionId().value().equals("a"), Optional.empty());
+        ProgressHub.Subscription mine = hub.subscribe(s -> s.sessionId().value().equals("a"));
         hub.step(step("a", ProgressStep.Kind.RECEIVED));
         hub.step(step("b", ProgressStep.Kind.RECEIVED));
         hub.step(step("a", ProgressStep.Kind.PUBLISHED));
@@ -55,14 +55,14 @@ class ProgressHubTest {
     @Test
     void aStreamTooFarBehind_isEnded_andCloseEndsTheOthers() throws Exception {
         ProgressHub hub = new ProgressHub(10);
-        ProgressHub.Subscription slow = hub.subscribe(s -> true, Optional.empty());
+        ProgressHub.Subscription slow = hub.subscribe(s -> true);
         for (int i = 0; i <= ProgressHub.STREAM_BACKLOG; i++) {
             hub.step(step("s", ProgressStep.Kind.RECEIVED));
         }
         assertThat(ids(slow)).hasSize(ProgressHub.STREAM_BACKLOG);
         assertThat(slow.open()).isFalse();
 
-        ProgressHub.Subscription other = hub.subscribe(s -> true, Optional.empty());
+        ProgressHub.Subscription other = hub.subscribe(s -> true);
         hub.close();
         assertThat(other.next(Duration.ofSeconds(1))).isEmpty();
         assertThat(other.open()).isFalse();
